@@ -1,0 +1,6 @@
+export * from "./types.js";
+export * from "./errors.js";
+export { createResolver, type ResolverOptions } from "./resolver.js";
+export { parseResolverSpec, DEFAULT_RESOLVER, ResolverSpecError } from "./resolver-spec.js";
+export { probeValidation, type ValidationProbe } from "./validation.js";
+export { normalizeDomain } from "./name.js";

@@ -1,0 +1,86 @@
+// The per-run resolver: one cache keyed by (name, type), in-flight de-duplication, a concurrency
+// limit, a timeout on every attempt, one retry, and TCP when a UDP answer comes back truncated.
+import { randomInt } from "node:crypto";
+import pLimit from "p-limit";
+import type { Dispatcher } from "undici";
+import { DnsError } from "./errors.js";
+import { decodeMessage, encodeQuery, isTruncated, readAnswer } from "./message.js";
+import { type ParsedResolver, parseResolverSpec } from "./resolver-spec.js";
+import { sendDoh, sendTcp, sendUdp } from "./transport.js";
+import type { DnsAnswer, RecordType, Resolver, ResolverStats } from "./types.js";
+
+export interface ResolverOptions {
+  /** Per attempt, in milliseconds. */
+  timeoutMs?: number;
+  /** Attempts after the first, on timeout or network error only. */
+  retries?: number;
+  /** Queries on the wire at once. */
+  concurrency?: number;
+  /** For DoH: an undici dispatcher (for example one that trusts a test CA). */
+  dispatcher?: Dispatcher;
+}
+
+export function createResolver(spec: string | ParsedResolver, options: ResolverOptions = {}): Resolver {
+  const parsed = typeof spec === "string" ? parseResolverSpec(spec) : spec;
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const retries = options.retries ?? 1;
+  const limit = pLimit(options.concurrency ?? 32);
+  const cache = new Map<string, { settled: boolean; promise: Promise<DnsAnswer> }>();
+  const stats: ResolverStats = { queries: 0, cacheHits: 0, inflightJoins: 0, sent: 0 };
+  const info =
+    parsed.kind === "doh"
+      ? { spec: parsed.spec, kind: parsed.kind, server: parsed.url }
+      : { spec: parsed.spec, kind: parsed.kind, server: `${parsed.server.host}:${parsed.server.port}` };
+
+  async function attempt(name: string, type: RecordType): Promise<DnsAnswer> {
+    stats.sent++;
+    const id = parsed.kind === "doh" ? 0 : randomInt(0, 65536);
+    const message = encodeQuery(id, name, type);
+    const q = { name, type };
+    if (parsed.kind === "doh") {
+      const raw = await sendDoh(parsed.url, message, q, timeoutMs, options.dispatcher);
+      return readAnswer(decodeMessage(raw, q), name, type, "doh");
+    }
+    const udp = decodeMessage(await sendUdp(parsed.server, message, q, timeoutMs), q);
+    if (!isTruncated(udp)) return readAnswer(udp, name, type, "udp");
+    // RFC 7766 §5: a truncated UDP answer is asked again over TCP.
+    stats.sent++;
+    const tcp = decodeMessage(await sendTcp(parsed.server, message, q, timeoutMs), q);
+    return { ...readAnswer(tcp, name, type, "tcp"), truncatedUdp: true };
+  }
+
+  async function resolve(name: string, type: RecordType): Promise<DnsAnswer> {
+    for (let i = 0; ; i++) {
+      try {
+        return await limit(() => attempt(name, type));
+      } catch (err) {
+        const retryable = err instanceof DnsError && (err.code === "DNS_TIMEOUT" || err.code === "DNS_NETWORK");
+        if (!retryable || i >= retries) throw err;
+      }
+    }
+  }
+
+  return {
+    info,
+    stats: () => ({ ...stats }),
+    query(rawName: string, type: RecordType): Promise<DnsAnswer> {
+      stats.queries++;
+      const name = rawName.replace(/\.$/, "").toLowerCase() || ".";
+      if (name.length > 253 || name.split(".").some((l) => l.length > 63)) {
+        return Promise.reject(new DnsError("DNS_BAD_NAME", `not a valid DNS name: ${rawName.slice(0, 80)}`, { name: rawName, type }));
+      }
+      const key = `${name}|${type}`;
+      const hit = cache.get(key);
+      if (hit) {
+        if (hit.settled) stats.cacheHits++;
+        else stats.inflightJoins++;
+        return hit.promise;
+      }
+      const entry = { settled: false, promise: resolve(name, type) };
+      // Errors are cached too: within one run a name gives the same answer to every check.
+      entry.promise.then(() => (entry.settled = true), () => (entry.settled = true));
+      cache.set(key, entry);
+      return entry.promise;
+    },
+  };
+}

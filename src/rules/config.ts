@@ -1,0 +1,33 @@
+// The user's config: parameter values, severity overrides and waivers. Checked against the pack so
+// a misspelt rule id or parameter fails loudly instead of silently not applying.
+import type { ConfigFile } from "./rule-schema.js";
+import { configFile } from "./rule-schema.js";
+import type { Pack } from "./pack.js";
+import { LoadError, readYaml } from "./yaml-file.js";
+
+export const EMPTY_CONFIG: ConfigFile = { parameters: {}, severity: {}, waivers: [] };
+
+export function loadConfig(file: string, pack: Pack): ConfigFile {
+  const y = readYaml(file, configFile);
+  const c = y.value;
+  const ids = new Set(pack.rules.map((r) => r.meta.id));
+  for (const name of Object.keys(c.parameters)) {
+    if (!(name in pack.meta.parameters)) {
+      throw new LoadError(file, y.lineOf(["parameters", name]), `unknown parameter ${name}; the pack has: ${Object.keys(pack.meta.parameters).join(", ")}`);
+    }
+  }
+  for (const id of Object.keys(c.severity)) {
+    if (!ids.has(id)) throw new LoadError(file, y.lineOf(["severity", id]), `severity override for unknown rule ${id}`);
+  }
+  c.waivers.forEach((w, i) => {
+    if (!ids.has(w.rule)) throw new LoadError(file, y.lineOf(["waivers", i, "rule"]), `waiver for unknown rule ${w.rule}`);
+    if (Number.isNaN(Date.parse(`${w.expires}T23:59:59Z`))) throw new LoadError(file, y.lineOf(["waivers", i, "expires"]), `not a date: ${w.expires}`);
+  });
+  return c;
+}
+
+export function parametersOf(pack: Pack, config: ConfigFile): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [name, p] of Object.entries(pack.meta.parameters)) params[name] = name in config.parameters ? config.parameters[name] : p.default;
+  return params;
+}

@@ -1,0 +1,73 @@
+// Judging one rule for one subject. The order is the product's first principle: missing or failed
+// evidence makes the finding `error` before any condition runs, so unknown can never become pass.
+import type { CelInput } from "@bufbuild/cel";
+import type { Status } from "../evidence/findings.js";
+import { evalBool, render, toCel } from "./cel.js";
+import type { Rule } from "./pack.js";
+
+export interface Subject {
+  /** `domain:example.gov.uk`, `mx:mx1.example.gov.uk`, `tenant` … */
+  id: string;
+  /** Variables as plain JSON; converted to CEL once. */
+  vars: Record<string, unknown>;
+  /** Where each variable lives in evidence.json, for the finding's pointers. */
+  pointers: Record<string, string>;
+}
+
+export interface Verdict {
+  status: Exclude<Status, "waived">;
+  message: string;
+  evidence: string[];
+  remediation: string;
+}
+
+export function judge(rule: Rule, subject: Subject): Verdict {
+  const m = rule.meta;
+  const evidence = m.inputs.length > 0 ? m.inputs.map((i) => inputPointer(i, subject)) : Object.values(subject.pointers).slice(0, 1);
+  const verdict = (status: Verdict["status"], message: string): Verdict => ({ status, message, evidence, remediation: "" });
+
+  if (m.scope === "domain" && m.roles) {
+    const role = (subject.vars.domain as { role?: { value?: string; reason?: string } } | undefined)?.role;
+    if (!role || role.value === "unknown") return verdict("error", `the domain's role is unknown: ${role?.reason ?? "no role in the evidence"}`);
+    if (!m.roles.includes(role.value as never)) {
+      return verdict("not_applicable", `applies to ${m.roles.join(" and ")} domains; this one is ${role.value} (${role.reason})`);
+    }
+  }
+  for (const input of m.inputs) {
+    const problem = inputProblem(input, subject.vars);
+    if (problem) return verdict("error", problem);
+  }
+  const bindings: Record<string, CelInput> = {};
+  for (const [k, v] of Object.entries(subject.vars)) bindings[k] = toCel(v);
+  if (rule.when) {
+    const applies = evalBool(rule.when, bindings);
+    if (!applies.ok) return verdict("error", `the rule could not decide whether it applies: ${applies.reason}`);
+    if (!applies.value) return verdict("not_applicable", rule.whenNot ? render(rule.whenNot, bindings) : "does not apply here");
+  }
+  for (const outcome of rule.outcomes) {
+    const holds = evalBool(outcome.if, bindings);
+    if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`);
+    if (holds.value) return { ...verdict(outcome.status, render(outcome.message, bindings)), remediation: render(rule.remediation, bindings) };
+  }
+  return verdict(m.passStatus, render(rule.pass, bindings));
+}
+
+function inputPointer(input: string, subject: Subject): string {
+  const [root, ...rest] = input.split(".");
+  return `${subject.pointers[root!] ?? ""}${rest.map((p) => `/${p}`).join("")}`;
+}
+
+/** A gap (the evidence was never collected) or a recorded error, as the reason for `error`. */
+function inputProblem(input: string, vars: Record<string, unknown>): string | null {
+  let value: unknown = vars;
+  for (const part of input.split(".")) {
+    if (value === null || typeof value !== "object" || !(part in (value as object))) {
+      return `the evidence has no ${input} (not collected in this run)`;
+    }
+    value = (value as Record<string, unknown>)[part];
+  }
+  if (value === null || value === undefined) return `the evidence has no ${input} (not collected in this run)`;
+  const err = (value as { error?: { code?: string; message?: string } | null }).error;
+  if (err) return `${input} could not be assessed: ${err.code}: ${err.message}`;
+  return null;
+}

@@ -1,0 +1,95 @@
+// Loading a rule pack: pack.yaml and one YAML file per rule. Everything is checked at load —
+// schema, unique ids, file names, every CEL expression — and a problem names its file and line.
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { type Program, type Template, compile, compileTemplate } from "./cel.js";
+import { type PackFile, type RuleFile, packFile, ruleFile } from "./rule-schema.js";
+import { LoadError, readYaml } from "./yaml-file.js";
+
+export interface CompiledOutcome { status: RuleFile["outcomes"][number]["status"]; if: Program; message: Template }
+
+export interface Rule {
+  file: string;
+  meta: RuleFile;
+  when: Program | null;
+  whenNot: Template | null;
+  outcomes: CompiledOutcome[];
+  pass: Template;
+  remediation: Template;
+}
+
+export interface Pack {
+  dir: string;
+  meta: PackFile;
+  rules: Rule[];
+}
+
+/** Which variables a rule of each scope sees (RULES.md subjects). */
+export const SCOPE_VARIABLES: Record<RuleFile["scope"], string[]> = {
+  domain: ["domain", "mxHosts", "tenant", "params", "resolver"],
+  mx: ["mx", "tenant", "params", "resolver"],
+  tenant: ["tenant", "domains", "mxHosts", "params", "resolver"],
+  connector: ["connector", "tenant", "domains", "params", "resolver"],
+  message: ["message", "tenant", "params", "resolver"],
+};
+
+export function loadPack(dir: string): Pack {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    throw new LoadError(dir, null, `cannot read the rule pack folder: ${(err as Error).message}`);
+  }
+  if (!names.includes("pack.yaml")) throw new LoadError(join(dir, "pack.yaml"), null, "a rule pack needs a pack.yaml");
+  const meta = readYaml(join(dir, "pack.yaml"), packFile).value;
+  const rules = names
+    .filter((n) => /\.ya?ml$/.test(n) && n !== "pack.yaml")
+    .sort()
+    .map((n) => loadRule(join(dir, n)));
+  const seen = new Map<string, string>();
+  for (const r of rules) {
+    const other = seen.get(r.meta.id);
+    if (other) throw new LoadError(r.file, 1, `rule id ${r.meta.id} is also defined in ${other}`);
+    seen.set(r.meta.id, r.file);
+  }
+  return { dir, meta, rules };
+}
+
+export function loadRule(file: string): Rule {
+  const y = readYaml(file, ruleFile);
+  const meta = y.value;
+  if (basename(file).replace(/\.ya?ml$/, "") !== meta.id) {
+    throw new LoadError(file, y.lineOf(["id"]), `the file of rule ${meta.id} must be named ${meta.id}.yaml`);
+  }
+  const vars = SCOPE_VARIABLES[meta.scope];
+  meta.inputs.forEach((input, i) => {
+    const root = input.split(".")[0]!;
+    if (!vars.includes(root)) {
+      throw new LoadError(file, y.lineOf(["inputs", i]), `input ${input}: a ${meta.scope} rule sees ${vars.join(", ")}`);
+    }
+  });
+  if (meta.roles && meta.scope !== "domain") throw new LoadError(file, y.lineOf(["roles"]), "roles apply to domain rules only");
+  const cel = (source: string, path: (string | number)[]) => {
+    try {
+      return compile(source);
+    } catch (err) {
+      throw new LoadError(file, y.lineOf(path), `CEL does not parse: ${(err as Error).message}`);
+    }
+  };
+  const tpl = (source: string, path: (string | number)[]) => {
+    try {
+      return compileTemplate(source);
+    } catch (err) {
+      throw new LoadError(file, y.lineOf(path), `message template: ${(err as Error).message}`);
+    }
+  };
+  return {
+    file,
+    meta,
+    when: meta.when ? cel(meta.when, ["when"]) : null,
+    whenNot: meta.whenNot ? tpl(meta.whenNot, ["whenNot"]) : null,
+    outcomes: meta.outcomes.map((o, i) => ({ status: o.status, if: cel(o.if, ["outcomes", i, "if"]), message: tpl(o.message, ["outcomes", i, "message"]) })),
+    pass: tpl(meta.pass, ["pass"]),
+    remediation: tpl(meta.remediation, ["remediation"]),
+  };
+}

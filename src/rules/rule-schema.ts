@@ -1,0 +1,76 @@
+// What a rule file, the pack file and a user's config may contain. Unknown keys are errors, so a
+// typo in a rule or a waiver is caught at load, not silently ignored.
+import { z } from "zod";
+import { reference, severity, status } from "../evidence/findings.js";
+
+export const SCOPES = ["domain", "mx", "tenant", "connector", "message"] as const;
+export const ROLES = ["sending", "parked", "moera", "relay"] as const;
+
+const outcome = z.strictObject({
+  status: status.exclude(["pass", "waived", "not_applicable"]),
+  if: z.string().min(1),
+  message: z.string().min(1),
+});
+
+const example = z.strictObject({
+  name: z.string().min(1),
+  expect: status.exclude(["waived"]),
+  /** The variables the rule sees: domain, mx, tenant, connector, message, resolver, mxHosts, params. */
+  given: z.record(z.string(), z.unknown()),
+});
+
+export const ruleFile = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)+$/, "ids look like area.check-name"),
+  title: z.string().min(1),
+  severity,
+  scope: z.enum(SCOPES),
+  /** Domain roles the rule applies to; other roles get not_applicable. */
+  roles: z.array(z.enum(ROLES)).optional(),
+  /** What the rule checks and why, for `rules show` and the workbook. */
+  description: z.string().min(1),
+  /** Evidence the rule reads, as `variable.path`; an error or a gap there makes the finding error. */
+  inputs: z.array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9_-]+)*$/)).default([]),
+  /** CEL: when false the rule does not apply (not_applicable), with `whenNot` as the message. */
+  when: z.string().optional(),
+  whenNot: z.string().optional(),
+  /** Checked top to bottom; the first whose `if` holds decides the status. */
+  outcomes: z.array(outcome).min(1),
+  /** The message when no outcome matched: the rule passes. */
+  pass: z.string().min(1),
+  /** `pass` may be replaced by another status for advisory rules (info). */
+  passStatus: z.enum(["pass", "info"]).default("pass"),
+  remediation: z.string().min(1),
+  references: z.array(reference).min(1),
+  crosswalk: z
+    .strictObject({ cis: z.array(z.string()).optional(), scuba: z.array(z.string()).optional(), orca: z.array(z.string()).optional() })
+    .optional(),
+  examples: z.array(example).min(2),
+});
+export type RuleFile = z.infer<typeof ruleFile>;
+
+export const packFile = z.strictObject({
+  name: z.string().min(1),
+  version: z.string().min(1),
+  description: z.string().optional(),
+  parameters: z.record(z.string(), z.strictObject({ default: z.unknown(), description: z.string().min(1) })),
+});
+export type PackFile = z.infer<typeof packFile>;
+
+export const configFile = z.strictObject({
+  parameters: z.record(z.string(), z.unknown()).default({}),
+  severity: z.record(z.string(), severity).default({}),
+  waivers: z
+    .array(
+      z.strictObject({
+        rule: z.string().min(1),
+        /** Exact subject (`domain:example.gov.uk`) or `*` for every subject of the rule. */
+        subject: z.string().min(1),
+        reason: z.string().min(1),
+        approver: z.string().min(1),
+        /** ISO date (YYYY-MM-DD): the waiver applies until the end of that day, UTC. */
+        expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expires must be a date like 2027-03-31"),
+      }),
+    )
+    .default([]),
+});
+export type ConfigFile = z.infer<typeof configFile>;

@@ -1,0 +1,47 @@
+// Which subjects a rule of each scope is judged for, and what it sees of the evidence.
+import type { Evidence } from "../evidence/evidence.js";
+import { pointer } from "../evidence/pointer.js";
+import type { RuleFile } from "./rule-schema.js";
+import type { Subject } from "./judge.js";
+
+interface Named { name?: unknown }
+
+export function subjectsFor(scope: RuleFile["scope"], evidence: Evidence, params: Record<string, unknown>): Subject[] {
+  const resolver = evidence.resolver;
+  const tenant = evidence.tenant;
+  const common = { params, resolver, tenant };
+  const commonPointers = { resolver: "/resolver", tenant: "/tenant" };
+  const domainList = Object.values(evidence.domains);
+  switch (scope) {
+    case "domain":
+      return Object.keys(evidence.domains).sort().map((name) => {
+        const domain = evidence.domains[name]!;
+        const mxHosts = Object.fromEntries(domain.mx.hosts.map((h) => [h.exchange, evidence.mxHosts[h.exchange] ?? null]));
+        return { id: `domain:${name}`, vars: { ...common, domain, mxHosts }, pointers: { ...commonPointers, domain: pointer("domains", name), mxHosts: "/mxHosts" } };
+      });
+    case "mx":
+      return Object.keys(evidence.mxHosts).sort().map((host) => ({
+        id: `mx:${host}`,
+        vars: { ...common, mx: evidence.mxHosts[host] },
+        pointers: { ...commonPointers, mx: pointer("mxHosts", host) },
+      }));
+    case "tenant":
+      return [{ id: "tenant", vars: { ...common, domains: domainList, mxHosts: evidence.mxHosts }, pointers: { ...commonPointers, domains: "/domains", mxHosts: "/mxHosts" } }];
+    case "connector": {
+      const connectors = ((tenant as { connectors?: Named[] } | null)?.connectors ?? []) as Named[];
+      return connectors.map((connector, i) => ({
+        id: `connector:${String(connector.name)}`,
+        vars: { ...common, connector, domains: domainList },
+        pointers: { ...commonPointers, connector: pointer("tenant", "connectors", String(i)), domains: "/domains" },
+      }));
+    }
+    case "message": {
+      const messages = ((evidence as { messages?: Record<string, unknown> }).messages ?? {}) as Record<string, unknown>;
+      return Object.keys(messages).sort().map((file) => ({
+        id: `message:${file}`,
+        vars: { ...common, message: messages[file] },
+        pointers: { ...commonPointers, message: pointer("messages", file) },
+      }));
+    }
+  }
+}

@@ -1,0 +1,180 @@
+// An in-process DNS server on loopback that answers like a validating recursive resolver over the
+// sandbox zones: NXDOMAIN vs NODATA, CNAME chains, AD for secure zones, SERVFAIL + EDE for bogus
+// ones, TC when the answer does not fit the client's UDP buffer, and names that never answer.
+// It serves the demo and `npm test`; the real-server suite uses nsd + unbound instead.
+import dgram from "node:dgram";
+import net from "node:net";
+import dnsPacket from "dns-packet";
+import type { Packet } from "dns-packet";
+import type { WorldRecord, Zone } from "./zone.js";
+
+export interface DnsServerOptions {
+  zones: Zone[];
+  /** Names (any type, or `name|TYPE`) the server never answers, to exercise timeouts. */
+  silent?: string[];
+  host?: string;
+}
+
+export interface RunningDnsServer {
+  host: string;
+  port: number;
+  /** `127.0.0.1:port`, ready for --resolver. */
+  spec: string;
+  /** Queries received, for measuring how many a run needs. */
+  queries(): number;
+  close(): Promise<void>;
+}
+
+const EDE = 15;
+
+export async function startDnsServer(options: DnsServerOptions): Promise<RunningDnsServer> {
+  const host = options.host ?? "127.0.0.1";
+  const silent = new Set((options.silent ?? []).map((s) => s.toLowerCase()));
+  let count = 0;
+  const answer = (req: Packet, maxSize: number): Buffer | null => {
+    count++;
+    return respond(options.zones, silent, req, maxSize);
+  };
+
+  for (let tries = 0; ; tries++) {
+    const udp = dgram.createSocket("udp4");
+    await new Promise<void>((resolve, reject) => {
+      udp.once("error", reject);
+      udp.bind(0, host, () => resolve());
+    });
+    const port = udp.address().port;
+    const sockets = new Set<net.Socket>();
+    const tcp = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      serveTcp(socket, answer);
+    });
+    const ok = await new Promise<boolean>((resolve) => {
+      tcp.once("error", () => resolve(false));
+      tcp.listen(port, host, () => resolve(true));
+    });
+    if (!ok) {
+      udp.close();
+      if (tries > 10) throw new Error("sandbox DNS: could not bind UDP and TCP on one port");
+      continue;
+    }
+    udp.on("message", (msg, rinfo) => {
+      let req: Packet;
+      try {
+        req = dnsPacket.decode(msg);
+      } catch {
+        return;
+      }
+      const opt = (req.additionals ?? []).find((a) => a.type === "OPT") as { udpPayloadSize?: number } | undefined;
+      // RFC 6891 §6.2.3 / RFC 1035 §4.2.1: the client's advertised buffer, or 512 without EDNS.
+      const out = answer(req, Math.max(512, opt?.udpPayloadSize ?? 512));
+      if (out) udp.send(out, rinfo.port, rinfo.address);
+    });
+    return {
+      host,
+      port,
+      spec: `${host}:${port}`,
+      queries: () => count,
+      close: () =>
+        new Promise<void>((resolve) => {
+          udp.close();
+          // The server's close waits for accepted sockets, so end them first.
+          for (const s of sockets) s.destroy();
+          tcp.close(() => resolve());
+        }),
+    };
+  }
+}
+
+function serveTcp(socket: net.Socket, answer: (req: Packet, max: number) => Buffer | null): void {
+  let buf = Buffer.alloc(0);
+  socket.on("error", () => socket.destroy());
+  socket.on("data", (chunk) => {
+    buf = Buffer.concat([buf, chunk]);
+    while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
+      const msg = buf.subarray(2, 2 + buf.readUInt16BE(0));
+      buf = buf.subarray(2 + msg.length);
+      let req: Packet;
+      try {
+        req = dnsPacket.decode(msg);
+      } catch {
+        socket.destroy();
+        return;
+      }
+      const out = answer(req, 65535);
+      if (!out) continue;
+      const len = Buffer.alloc(2);
+      len.writeUInt16BE(out.length);
+      socket.write(Buffer.concat([len, out]));
+    }
+  });
+}
+
+function zoneOf(zones: Zone[], name: string): Zone | undefined {
+  let best: Zone | undefined;
+  for (const z of zones) {
+    if ((name === z.origin || name.endsWith(`.${z.origin}`)) && (!best || z.origin.length > best.origin.length)) best = z;
+  }
+  return best;
+}
+
+function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: number): Buffer | null {
+  const q = req.questions?.[0];
+  if (!q) return null;
+  const qname = q.name.replace(/\.$/, "").toLowerCase() || ".";
+  const qtype = String(q.type);
+  if (silent.has(qname) || silent.has(`${qname}|${qtype}`)) return null;
+  const wantsDnssec = ((req.flags ?? 0) & dnsPacket.AUTHENTIC_DATA) !== 0 ||
+    (req.additionals ?? []).some((a) => a.type === "OPT" && ((a as { flags?: number }).flags ?? 0) & dnsPacket.DNSSEC_OK);
+  const base = {
+    type: "response" as const,
+    id: req.id,
+    questions: req.questions,
+    additionals: [{ type: "OPT", name: ".", udpPayloadSize: 1232, flags: 0, options: [] as unknown[] }],
+  };
+  const flags = dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE;
+
+  // The root: answered as a validating resolver does, so the run's validation probe sees AD.
+  if (qname === ".") {
+    const soa = { name: ".", type: "SOA", ttl: 86400, data: { mname: "a.root-servers.sandbox.", rname: "nstld.sandbox.", serial: 1, refresh: 1800, retry: 900, expire: 604800, minimum: 86400 } };
+    return encode({ ...base, flags: flags | (wantsDnssec ? dnsPacket.AUTHENTIC_DATA : 0), answers: qtype === "SOA" ? [soa] : [] }, maxSize);
+  }
+
+  const answers: WorldRecord[] = [];
+  let name = qname;
+  let secure = true;
+  for (let hops = 0; hops < 8; hops++) {
+    const z = zoneOf(zones, name);
+    if (!z) break;
+    if (z.dnssec === "bogus") {
+      // RFC 8914 §4.7: EDE 6, DNSSEC Bogus.
+      const option = { code: EDE, data: Buffer.concat([Buffer.from([0, 6]), Buffer.from(`sandbox: ${z.origin} is bogus`)]) };
+      return encode({ ...base, flags: flags | 2, answers: [], additionals: [{ ...base.additionals[0]!, options: [option] }] }, maxSize);
+    }
+    if (z.dnssec !== "secure") secure = false;
+    const exact = z.records.filter((r) => r.name === name && r.type === qtype);
+    if (exact.length > 0) {
+      answers.push(...exact);
+      break;
+    }
+    const cname = z.records.find((r) => r.name === name && r.type === "CNAME");
+    if (!cname) break;
+    answers.push(cname);
+    name = String(cname.data);
+  }
+  const z = zoneOf(zones, name);
+  if (!z) secure = false;
+  const exists = (n: string) => zones.some((zz) => zz.origin === n || zz.records.some((r) => r.name === n || r.name.endsWith(`.${n}`)));
+  const nx = !answers.some((a) => a.type === qtype) && !exists(name);
+  const rcode = nx ? 3 : 0;
+  const ad = secure && wantsDnssec ? dnsPacket.AUTHENTIC_DATA : 0;
+  return encode({ ...base, flags: flags | ad | rcode, answers: answers.map((a) => ({ ...a, class: "IN" })) }, maxSize);
+}
+
+function encode(packet: object, maxSize: number): Buffer {
+  const out = dnsPacket.encode(packet as Packet);
+  if (out.length <= maxSize) return out;
+  // RFC 2181 §9: too large for the client's buffer: send TC with no records, the client asks over TCP.
+  const p = packet as Packet & { flags: number };
+  return dnsPacket.encode({ ...p, flags: p.flags | dnsPacket.TRUNCATED_RESPONSE, answers: [] } as Packet);
+}
