@@ -50,7 +50,7 @@ function withPort(host: string, port: string | undefined): Server | null {
 
 /** resolv.conf(5): the first `nameserver` line. */
 function systemNameserver(path: string): Server {
-  let text = "";
+  let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch {

@@ -50,7 +50,8 @@ export type RuleFile = z.infer<typeof ruleFile>;
 
 export const packFile = z.strictObject({
   name: z.string().min(1),
-  version: z.string().min(1),
+  // `version: 1` in YAML is a number; a version is text either way.
+  version: z.union([z.string().min(1), z.number()]).transform(String),
   description: z.string().optional(),
   parameters: z.record(z.string(), z.strictObject({ default: z.unknown(), description: z.string().min(1) })),
 });

@@ -16,7 +16,7 @@ export function subjectsFor(scope: RuleFile["scope"], evidence: Evidence, params
     case "domain":
       return Object.keys(evidence.domains).sort().map((name) => {
         const domain = evidence.domains[name]!;
-        const mxHosts = Object.fromEntries(domain.mx.hosts.map((h) => [h.exchange, evidence.mxHosts[h.exchange] ?? null]));
+        const mxHosts = Object.fromEntries((domain.mx?.hosts ?? []).map((h) => [h.exchange, evidence.mxHosts[h.exchange] ?? null]));
         return { id: `domain:${name}`, vars: { ...common, domain, mxHosts }, pointers: { ...commonPointers, domain: pointer("domains", name), mxHosts: "/mxHosts" } };
       });
     case "mx":

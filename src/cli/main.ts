@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// The exo-posture command. Each subcommand lives in its own file; this one only assembles them
+// and turns errors into exit codes.
+import { Command, CommanderError } from "commander";
+import { TOOL } from "../version.js";
+import { registerAssessCommand } from "./assess.js";
+import { registerDemoCommand } from "./demo.js";
+import { registerEvaluateCommand } from "./evaluate.js";
+import { EXIT, reportError } from "./exit.js";
+import { registerRulesCommand } from "./rules.js";
+import { registerSchemaCommand } from "./schema.js";
+
+export function buildProgram(): Command {
+  const program = new Command("exo-posture")
+    .description("Email security posture of Microsoft 365 tenants and mail domains, judged by an NCSC-modelled rule pack")
+    .version(TOOL.version)
+    .showHelpAfterError()
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 done; 1 done and a finding reached --fail-on; 2 bad usage or bad input; 3 the run failed.
+
+Examples:
+  exo-posture demo
+  exo-posture assess --domain example.gov.uk --fail-on high
+  exo-posture rules show dmarc.policy`,
+    );
+  registerAssessCommand(program);
+  registerEvaluateCommand(program);
+  registerRulesCommand(program);
+  registerSchemaCommand(program);
+  registerDemoCommand(program);
+  // Usage errors from commander exit 2, not commander's default 1 (which means --fail-on here).
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  for (const c of program.commands.flatMap((c) => c.commands)) c.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end with "errors" whose exit code is 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(err);
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,48 @@
+// `exo-posture rules list|show|validate`: the rule pack for people.
+import type { Command } from "commander";
+import { defaultRulesDir } from "../paths.js";
+import { coverageProblems, runExamples } from "../rules/examples.js";
+import { loadPack } from "../rules/pack.js";
+import { renderRulePage } from "../rules/page.js";
+import { EXIT, UsageError } from "./exit.js";
+
+export function registerRulesCommand(program: Command): void {
+  const rules = program.command("rules").description("list, show and validate rule packs");
+  rules
+    .command("list")
+    .description("list the rules of a pack")
+    .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
+    .addHelpText("after", "\nExample:\n  exo-posture rules list")
+    .action((o: { rules: string }) => {
+      const pack = loadPack(o.rules);
+      const width = Math.max(...pack.rules.map((r) => r.meta.id.length));
+      for (const r of pack.rules) process.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(6)}  ${r.meta.scope.padEnd(9)}  ${r.meta.title}\n`);
+    });
+  rules
+    .command("show <id>")
+    .description("print one rule as a readable page: what it checks, why, how to fix, references")
+    .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
+    .addHelpText("after", "\nExample:\n  exo-posture rules show dmarc.policy")
+    .action((id: string, o: { rules: string }) => {
+      const pack = loadPack(o.rules);
+      const rule = pack.rules.find((r) => r.meta.id === id);
+      if (!rule) throw new UsageError(`no rule ${id} in ${o.rules}; see exo-posture rules list`);
+      process.stdout.write(renderRulePage(rule));
+    });
+  rules
+    .command("validate [dir]")
+    .description("load a pack (schema, CEL, ids) and run every rule's examples")
+    .addHelpText("after", "\nExamples:\n  exo-posture rules validate\n  exo-posture rules validate ./my-pack")
+    .action((dir: string | undefined) => {
+      const pack = loadPack(dir ?? defaultRulesDir);
+      let bad = 0;
+      for (const rule of pack.rules) {
+        const problems = [...coverageProblems(rule), ...runExamples(pack, rule).filter((r) => !r.ok).map((r) => `${r.file}: example "${r.name}" expected ${r.expected} but got ${r.actual}: ${r.message}`)];
+        bad += problems.length;
+        for (const p of problems) process.stderr.write(`${p}\n`);
+      }
+      const examples = pack.rules.reduce((n, r) => n + r.meta.examples.length, 0);
+      process.stdout.write(`${pack.meta.name} ${pack.meta.version}: ${pack.rules.length} rules, ${examples} examples, ${bad} problem(s)\n`);
+      process.exitCode = bad > 0 ? EXIT.usage : EXIT.ok;
+    });
+}

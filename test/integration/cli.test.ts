@@ -1,0 +1,163 @@
+// The command line as a new user meets it: the demo, assess against a world on loopback, offline
+// evaluate, the rules pages, the schemas, and every kind of bad input with its exit code.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { type RunningWorld, startSampleWorld } from "../../src/sandbox/demo.js";
+import { runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+
+let world: RunningWorld;
+before(async () => {
+  world = await startSampleWorld();
+});
+after(() => world.close());
+
+const noStack = (text: string) => assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/, "no stack trace");
+
+describe("exo-posture demo", () => {
+  it("writes evidence, findings and checklist and prints a summary", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["demo"], { cwd });
+    assert.equal(r.code, 0, r.stderr);
+    for (const f of ["evidence.json", "findings.json", "checklist.md"]) assert.ok(existsSync(join(cwd, "reports/demo", f)), f);
+    assert.match(r.stdout, /domain:parked-borough\.example \(parked\)/);
+    assert.match(r.stdout, /FAIL\s+high\s+dmarc\.policy/);
+    const findings = JSON.parse(readFileSync(join(cwd, "reports/demo/findings.json"), "utf8"));
+    assert.equal(findings.pack.name, "ncsc");
+    assert.ok(findings.findings.every((f: { ruleId: string; evidence: string[] }) => f.ruleId && f.evidence.length > 0));
+  });
+});
+
+describe("exo-posture assess", () => {
+  it("assesses a domain through the given resolver and writes JSON only when asked", async () => {
+    const out = tempDir();
+    const r = await runCli(["assess", "--domain", "Good-Council.Example.", "--resolver", world.resolver, "--format", "json", "--out", out]);
+    assert.equal(r.code, 0, r.stderr);
+    const evidence = JSON.parse(readFileSync(join(out, "evidence.json"), "utf8"));
+    assert.deepEqual(Object.keys(evidence.domains), ["good-council.example"]);
+    assert.equal(evidence.domains["good-council.example"].input, "Good-Council.Example.");
+    assert.equal(existsSync(join(out, "checklist.md")), false);
+  });
+
+  it("exits 1 when a failure reaches --fail-on, 0 when none does", async () => {
+    const out = tempDir();
+    const failing = await runCli(["assess", "-d", "monitoring-trust.example", "--resolver", world.resolver, "--out", out, "--fail-on", "high", "-q"]);
+    assert.equal(failing.code, 1);
+    assert.equal(failing.stdout, "");
+    const passing = await runCli(["assess", "-d", "good-council.example", "--resolver", world.resolver, "--out", out, "--fail-on", "high,error", "-q"]);
+    assert.equal(passing.code, 0, passing.stderr);
+  });
+
+  it("makes a DNS failure an error finding, and --fail-on error catches it", async () => {
+    const out = tempDir();
+    const r = await runCli(["assess", "-d", "good-council.example", "--resolver", "127.0.0.1:9", "--dns-timeout", "100", "--out", out, "--fail-on", "error"]);
+    assert.equal(r.code, 1, r.stderr);
+    const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8"));
+    assert.ok(findings.findings.length > 0);
+    assert.ok(findings.findings.every((f: { status: string }) => f.status === "error"), "nothing passes when DNS failed");
+  });
+
+  it("names every bad line of a domains file and exits 2 before any query", async () => {
+    const dir = tempDir({ "d.txt": "good.example\n# a comment\n\nbad name.example\nx..example\n" + "a".repeat(64) + ".example\nBücher.example\n" });
+    const r = await runCli(["assess", "--domains-file", join(dir, "d.txt"), "--resolver", world.resolver, "--out", dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /d\.txt:4: "bad name\.example": contains white space/);
+    assert.match(r.stderr, /d\.txt:5: .*empty label/);
+    assert.match(r.stderr, /d\.txt:6: .*longer than 63/);
+    assert.doesNotMatch(r.stderr, /Bücher|:1:|:7:/);
+    noStack(r.stderr);
+  });
+
+  it("turns an IDN into its A-label", async () => {
+    const out = tempDir();
+    const r = await runCli(["assess", "-d", "Bücher.example", "--resolver", world.resolver, "--format", "json", "--out", out, "-q"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(out, "evidence.json"), "utf8")).domains), ["xn--bcher-kva.example"]);
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ["no domains", ["assess"], /no domains to assess/],
+    ["a bad resolver", ["assess", "-d", "a.example", "--resolver", "dns.example"], /--resolver dns\.example/],
+    ["a bad format", ["assess", "-d", "a.example", "--format", "pdf"], /unknown format pdf/],
+    ["a bad --fail-on", ["assess", "-d", "a.example", "--fail-on", "urgent"], /--fail-on/],
+    ["a bad timeout", ["assess", "-d", "a.example", "--dns-timeout", "-5"], /--dns-timeout/],
+    ["a missing CA file", ["assess", "-d", "a.example", "--ca-file", "/nonexistent.pem"], /cannot read --ca-file/],
+    ["an unknown option", ["assess", "--colour"], /unknown option/],
+    ["a missing config", ["assess", "-d", "a.example", "--config", "/nonexistent.yaml"], /cannot read/],
+  ];
+  for (const [name, args, message] of usage) {
+    it(`exits 2 on ${name}`, async () => {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, message);
+      noStack(r.stderr);
+    });
+  }
+});
+
+describe("exo-posture evaluate", () => {
+  it("re-evaluates saved evidence offline and matches the original findings", async () => {
+    const out = tempDir();
+    await runCli(["assess", "-d", "gateway-county.example", "-d", "parked-borough.example", "--resolver", world.resolver, "--out", out, "-q"]);
+    const again = join(out, "again");
+    const r = await runCli(["evaluate", "--evidence", join(out, "evidence.json"), "--out", again, "-q"]);
+    assert.equal(r.code, 0, r.stderr);
+    const strip = (f: { findings: object[] }) => f.findings;
+    assert.deepEqual(strip(JSON.parse(readFileSync(join(again, "findings.json"), "utf8"))), strip(JSON.parse(readFileSync(join(out, "findings.json"), "utf8"))));
+  });
+
+  it("refuses evidence that fails the schema, naming the first bad field", async () => {
+    const dir = tempDir();
+    const out = tempDir();
+    await runCli(["assess", "-d", "good-council.example", "--resolver", world.resolver, "--out", out, "-q"]);
+    const evidence = JSON.parse(readFileSync(join(out, "evidence.json"), "utf8"));
+    evidence.domains["good-council.example"].mx.nullMx = "no";
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(evidence));
+    const r = await runCli(["evaluate", "--evidence", join(dir, "bad.json")]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /\/domains\/good-council\.example\/mx\/nullMx/);
+    writeFileSync(join(dir, "not.json"), "{ nope");
+    const r2 = await runCli(["evaluate", "--evidence", join(dir, "not.json")]);
+    assert.equal(r2.code, 2);
+    assert.match(r2.stderr, /is not JSON/);
+    noStack(r2.stderr);
+  });
+});
+
+describe("exo-posture rules and schema", () => {
+  it("lists the pack and shows every rule as a page", async () => {
+    const list = await runCli(["rules", "list"]);
+    assert.equal(list.code, 0);
+    const ids = list.stdout.trim().split("\n").map((l) => l.split(/\s+/)[0]!);
+    assert.ok(ids.includes("dmarc.policy"));
+    for (const id of ids) {
+      const page = await runCli(["rules", "show", id]);
+      assert.equal(page.code, 0, page.stderr);
+      assert.match(page.stdout, new RegExp(`^${id.replace(/\./g, "\\.")} — `));
+      assert.match(page.stdout, /How to fix/);
+      assert.match(page.stdout, /References/);
+    }
+  });
+
+  it("validates the shipped pack and rejects a broken one with file and line", async () => {
+    const ok = await runCli(["rules", "validate"]);
+    assert.equal(ok.code, 0, ok.stderr);
+    const dir = tempDir({ "pack.yaml": "name: x\nversion: 1\nparameters: {}\n", "a.b.yaml": "id: a.b\ntitle: t\nseverity: high\nscope: domain\ndescription: d\noutcomes:\n  - status: fail\n    if: domain.x ==\n    message: m\npass: p\nremediation: r\nreferences: [{title: t, url: u}]\nexamples: []\n" });
+    const bad = await runCli(["rules", "validate", dir]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /a\.b\.yaml:\d+: /);
+  });
+
+  it("prints JSON Schemas that describe the files assess writes", async () => {
+    for (const which of ["evidence", "findings"]) {
+      const r = await runCli(["schema", which]);
+      assert.equal(r.code, 0);
+      const schema = JSON.parse(r.stdout);
+      assert.equal(schema.type, "object");
+      assert.ok(schema.properties.format);
+    }
+    assert.equal((await runCli(["schema", "nope"])).code, 2);
+  });
+});
