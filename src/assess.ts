@@ -1,6 +1,7 @@
 // One assessment, as the CLI and the demo run it: load the rules first (a broken pack or config
 // fails before any network traffic), probe, evaluate, write the reports.
 import { readFile } from "node:fs/promises";
+import { dohAgent } from "./dns/doh-agent.js";
 import { createResolver } from "./dns/resolver.js";
 import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
@@ -45,7 +46,7 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   const ca = await Promise.all(o.caFiles.map(readCa));
   const now = o.now ?? (() => new Date());
   const ctx: ProbeContext = {
-    resolver: createResolver(o.resolver, { timeoutMs: o.dnsTimeoutMs }),
+    resolver: createResolver(o.resolver, { timeoutMs: o.dnsTimeoutMs, dispatcher: dohAgent(ca) }),
     now,
     ca,
     timeoutMs: Math.max(o.dnsTimeoutMs, 5000),
