@@ -1,0 +1,41 @@
+// DKIM for one domain: each planned selector's key (following CNAMEs, as Exchange Online publishes
+// them), and the wildcard *._domainkey name that a domain sending no mail fills with an empty key.
+import type { Resolver } from "../../dns/types.js";
+import type { DkimEvidence, DkimSelector } from "../../evidence/dkim.js";
+import { errorOf, lookupOf } from "../../evidence/common.js";
+import type { ProbeContext } from "../context.js";
+import { txtRecords } from "../txt.js";
+import { parseDkimKey } from "./key-record.js";
+import { type SelectorSource, isSelector, plannedSelectors } from "./selectors.js";
+
+export { parseDkimKey } from "./key-record.js";
+
+/**
+ * `tenantSelectors`: the selectors of the tenant's DKIM configuration for this domain, when a
+ * tenant was collected (the tenant collector passes them; the defaults are asked regardless).
+ */
+export async function probeDkim(domain: string, ctx: ProbeContext, tenantSelectors: string[] = []): Promise<DkimEvidence> {
+  const plan = plannedSelectors(tenantSelectors, ctx.dkimSelectors);
+  const [selectors, wildcard] = await Promise.all([
+    Promise.all(plan.map((p) => lookupSelector(p.selector, p.sources, domain, ctx.resolver))),
+    lookupSelector("*", ["wildcard"], domain, ctx.resolver),
+  ]);
+  return { error: null, selectors, wildcard };
+}
+
+async function lookupSelector(selector: string, sources: SelectorSource[], domain: string, resolver: Resolver): Promise<DkimSelector> {
+  // RFC 6376 §3.6.2.1: the key lives at <selector>._domainkey.<domain>.
+  const name = `${selector}._domainkey.${domain}`;
+  const base = { selector, sources, name, lookup: null, cnameChain: [], keys: [] };
+  if (selector !== "*" && !isSelector(selector)) {
+    return { ...base, error: { code: "DKIM_BAD_SELECTOR", message: `"${selector.slice(0, 80)}" is not a DKIM selector (dot-separated DNS labels, RFC 6376 §3.1)` } };
+  }
+  try {
+    const answer = await resolver.query(name, "TXT");
+    // RFC 6376 §3.6.2.2: a record's strings are joined with nothing between them.
+    const keys = txtRecords(answer).map((t) => parseDkimKey(t.text));
+    return { ...base, error: null, lookup: lookupOf(answer), cnameChain: answer.cnameChain, keys };
+  } catch (err) {
+    return { ...base, error: errorOf(err) };
+  }
+}
