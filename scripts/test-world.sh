@@ -21,11 +21,12 @@ fi
 cd "$ROOT"
 "$WORLD/install.sh"
 
+# The world's SMTP servers and certificate tool are compiled TypeScript: build before starting.
+npm run build
+
 # From here on, whatever happens, stop the world on the way out.
 trap '"$WORLD/stop.sh" || true' EXIT
 "$WORLD/start.sh"
-
-npm run build
 
 mapfile -t TESTS < <(find dist/test/world -name '*.test.js' 2>/dev/null | sort)
 if [ "${#TESTS[@]}" -eq 0 ]; then

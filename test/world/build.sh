@@ -117,6 +117,11 @@ for tpl in "$TEMPLATES"/*.zone; do
   zone="$name."
   mode="$(setting "$tpl" mode)"; mode="${mode:-signed}"
   cp "$tpl" "$W/zones/$name.zone"
+  # Records made at start time, before signing: the TLSA records of the SMTP servers'
+  # freshly issued certificates (smtp/prepare.sh writes $W/generated/<zone>.zone).
+  if [ -f "$W/generated/$name.zone" ]; then
+    { echo; echo "; --- generated at start"; cat "$W/generated/$name.zone"; } >>"$W/zones/$name.zone"
+  fi
   # The delegation below needs the zone's own ns.<zone> A $LEAF_ADDR (README: how to add a zone).
   grep -Eiq "^ns[[:space:]]+([0-9]+[[:space:]]+)?(IN[[:space:]]+)?A[[:space:]]+$LEAF_ADDR([[:space:]]|$)" "$tpl" ||
     die "$tpl: must contain the line 'ns A $LEAF_ADDR' (and '@ NS ns.$zone')"

@@ -13,6 +13,7 @@ set -euo pipefail
 export PATH="/usr/sbin:/sbin:$PATH"
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
 W="${EXO_WORLD_DIR:-/tmp/exo-world}"
 export EXO_WORLD_DIR="$W"
 RESOLVER=127.0.0.53
@@ -22,7 +23,7 @@ die() { echo "start.sh: $*" >&2; exit 1; }
 
 dump_logs() {
   local f
-  for f in "$W"/run/nsd-*/nsd.log "$W/run/unbound/unbound.log"; do
+  for f in "$W"/run/nsd-*/nsd.log "$W/run/unbound/unbound.log" "$W/run/smtp/smtp.log"; do
     [ -f "$f" ] || continue
     echo "===== $f (last 40 lines)" >&2
     tail -n 40 "$f" >&2
@@ -52,6 +53,8 @@ if grep -Eq '^nameserver[[:space:]]+127\.0\.0\.11([[:space:]]|$)' /etc/resolv.co
     "queries to the world's test. server on 127.0.0.11:53 may be intercepted" >&2
 fi
 
+# The SMTP servers' certificates and their TLSA records come first: build.sh signs them in.
+"$HERE/smtp/prepare.sh"
 "$HERE/build.sh"
 
 # If anything below fails, do not leave half a world running.
@@ -106,5 +109,12 @@ while :; do
   fi
   sleep 0.2
 done
+# SMTP servers of the DANE cases (test/world/smtp/cases.ts) on 127.0.0.20-29:25: one Node
+# process in its own session, so stop.sh can end it (and only it) by its pidfile.
+mkdir -p "$W/run/smtp"
+rm -f "$W/run/smtp/smtp.pid"
+setsid node "$ROOT/dist/test/world/smtp/serve.js" "$W/smtp" >"$W/run/smtp/smtp.log" 2>&1 </dev/null &
+wait_pidfile "smtp    127.0.0.20-29:25  DANE cases" "$W/run/smtp/smtp.pid" || { cat "$W/run/smtp/smtp.log" >&2; exit 1; }
+
 READY=1
 echo "world ready: dig @$RESOLVER +dnssec example.test SOA -> NOERROR, ad (state: $W)"

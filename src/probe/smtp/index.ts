@@ -1,0 +1,79 @@
+// The SMTP probe (RFC 5321, RFC 3207): for each address of an MX host, a STARTTLS session with the
+// usual versions (what a sender of today negotiates, and the chain it is shown), then a second one
+// that offers only TLS 1.0 and 1.1, to find out whether the server still accepts them.
+import { errorOf } from "../../evidence/common.js";
+import type { SmtpConnection, SmtpEvidence } from "../../evidence/smtp.js";
+import type { ProbeContext } from "../context.js";
+import { tlsResultOf, webpkiStore } from "./certificate.js";
+import { SmtpProbeError } from "./reply.js";
+import { type Endpoint, type Transcript, closeSession, startTlsSession } from "./session.js";
+
+export const SMTP_PORT = 25;
+
+export async function probeSmtp(host: string, addresses: string[], ctx: ProbeContext): Promise<SmtpEvidence> {
+  if (addresses.length === 0) {
+    return { error: { code: "SMTP_NO_ADDRESS", message: `${host} has no A or AAAA address to connect to` }, port: SMTP_PORT, connections: [] };
+  }
+  const connections = await Promise.all(addresses.map((a) => probeAddress(host, a, ctx)));
+  return { error: null, port: SMTP_PORT, connections };
+}
+
+/** Where an address's SMTP service is, or why it is not reachable in this run. */
+export function endpointOf(address: string, ctx: ProbeContext): Endpoint | SmtpProbeError {
+  if (!ctx.smtpEndpoint) return { host: address, port: SMTP_PORT };
+  return ctx.smtpEndpoint(address) ?? new SmtpProbeError("SMTP_CONNECT", `${address} is not reachable in this world (no SMTP server stands for it)`);
+}
+
+async function probeAddress(host: string, address: string, ctx: ProbeContext): Promise<SmtpConnection> {
+  const started = Date.now();
+  const transcript: Transcript = { banner: [], ehlo: [], starttlsOffered: null };
+  const result = (fields: Partial<SmtpConnection>): SmtpConnection => ({
+    address,
+    error: null,
+    ...transcript,
+    tls: null,
+    legacyTls: null,
+    ...fields,
+    durationMs: Date.now() - started,
+  });
+  const endpoint = endpointOf(address, ctx);
+  if (endpoint instanceof SmtpProbeError) return result({ error: errorOf(endpoint) });
+
+  let modern: SmtpConnection["tls"] = null;
+  let error: SmtpConnection["error"] = null;
+  try {
+    const socket = await startTlsSession(
+      { endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { ca: webpkiStore(ctx.ca) } },
+      transcript,
+    );
+    modern = tlsResultOf(socket, host);
+    closeSession(socket);
+  } catch (err) {
+    error = errorOf(err);
+  }
+  // Only a server that offers STARTTLS can be asked which TLS versions it takes.
+  const legacyTls = transcript.starttlsOffered ? await probeLegacy(host, endpoint, ctx) : null;
+  return result({ error, tls: modern, legacyTls });
+}
+
+/**
+ * A handshake offering only TLS 1.0 and 1.1 (RFC 8996 deprecates both). OpenSSL 3 will not offer
+ * them at its default security level, hence SECLEVEL=0 for this one session. Nothing is sent over
+ * it and no certificate is trusted from it: it only answers "does the server accept TLS < 1.2?".
+ */
+async function probeLegacy(host: string, endpoint: Endpoint, ctx: ProbeContext): Promise<SmtpConnection["legacyTls"]> {
+  const transcript: Transcript = { banner: [], ehlo: [], starttlsOffered: null };
+  try {
+    const socket = await startTlsSession(
+      { endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" } },
+      transcript,
+    );
+    const version = socket.getProtocol();
+    closeSession(socket);
+    return { accepted: true, version, error: null };
+  } catch (err) {
+    // A handshake the server refused is the answer; anything before the handshake leaves it unknown.
+    if (err instanceof SmtpProbeError && err.code === "TLS_HANDSHAKE") return { accepted: false, version: null, error: null };
+    return { accepted: null, version: null, error: errorOf(err) };
+  }
+}
