@@ -1,0 +1,185 @@
+// The Exchange Online admin API, the way ExchangeOnlineManagement v3 itself calls it (EXO-API.md):
+// POST {exchange}/adminapi/beta/{tenant}/InvokeCommand with one cmdlet from the allow-list. Every
+// answer that is not a clean list becomes a CollectError with a stable code, or a warning and
+// `possiblyTruncated` on the result, so the evidence never claims more than Microsoft said.
+import { type Dispatcher, request } from "undici";
+import { assertAllowed } from "./allow-list.js";
+import { CollectError, exoForbidden, exoUnauthorized, type Identity } from "./errors.js";
+import { isTimeout, networkDetail } from "./http.js";
+import { DEFAULT_RETRY, nextWait, RETRY_STATUSES, retryAfterMs, type RetryPolicy } from "./retry.js";
+
+export interface ExoClientOptions {
+  /** Origin of the admin API (CloudEndpoints.exchange). */
+  exchange: string;
+  tenantId: string;
+  identity: Identity;
+  getToken: () => Promise<string>;
+  dispatcher: Dispatcher;
+  retry?: Partial<RetryPolicy>;
+  /** Pages followed through @odata.nextLink before giving up and saying so. */
+  maxPages?: number;
+  maxBodyBytes?: number;
+}
+
+export interface CmdletResult {
+  objects: Record<string, unknown>[];
+  warnings: string[];
+  possiblyTruncated: boolean;
+}
+
+export interface ExoClient {
+  invoke(cmdlet: string, parameters?: Record<string, string | number | boolean>): Promise<CmdletResult>;
+}
+
+// ExchangeOnlineManagement sends this routing hint for app-only sessions (whether it is required: UNVERIFIED).
+const SYSTEM_MAILBOX = "SystemMailbox{bb558c35-97f1-4cb9-8ff7-d53741dc928c}";
+
+export function createExoClient(o: ExoClientOptions): ExoClient {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...o.retry };
+  const maxPages = o.maxPages ?? 20;
+  const maxBody = o.maxBodyBytes ?? 64 * 1024 * 1024;
+  const endpoint = `${o.exchange}/adminapi/beta/${encodeURIComponent(o.tenantId)}/InvokeCommand`;
+
+  async function post(url: string, body: string, cmdlet: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${await o.getToken()}`,
+        "content-type": "application/json",
+        accept: "application/json",
+        prefer: "odata.maxpagesize=1000",
+      };
+      if (o.identity === "app") headers["x-anchormailbox"] = `APP:${SYSTEM_MAILBOX}@${o.tenantId}`;
+      let res: Dispatcher.ResponseData;
+      let text: string;
+      try {
+        res = await request(url, { method: "POST", headers, body, dispatcher: o.dispatcher });
+        text = await readCapped(res.body, maxBody);
+      } catch (err) {
+        if (err instanceof CollectError) throw err;
+        if (isTimeout(err)) throw new CollectError("EXO_TIMEOUT", `${cmdlet}: Exchange Online did not answer in time (${networkDetail(err)})`);
+        throw new CollectError("EXO_NETWORK", `${cmdlet}: cannot reach Exchange Online at ${o.exchange} (${networkDetail(err)})`);
+      }
+      const status = res.statusCode;
+      if (status >= 200 && status < 300) return text;
+      if (RETRY_STATUSES.has(status)) {
+        const wait = nextWait(policy, attempt, retryAfterMs(res.headers["retry-after"]));
+        if (wait !== null) {
+          await policy.sleep(wait);
+          continue;
+        }
+        const code = status === 429 ? "EXO_THROTTLED" : "EXO_UNAVAILABLE";
+        throw new CollectError(code, `${cmdlet}: Exchange Online answered ${status} ${attempt} time(s)${res.headers["retry-after"] ? ` (Retry-After: ${String(res.headers["retry-after"])})` : ""}; gave up${errorDetail(text) ? `: ${errorDetail(text)}` : ""}`);
+      }
+      if (status === 401) throw exoUnauthorized(o.identity, errorDetail(text));
+      if (status === 403) {
+        const detail = isNulBody(text)
+          ? "the answer was 403 with a body of NUL bytes, which Exchange sends when the identity may not run the cmdlet"
+          : errorDetail(text);
+        throw exoForbidden(o.identity, cmdlet, detail);
+      }
+      throw new CollectError("EXO_HTTP_ERROR", `${cmdlet}: Exchange Online answered HTTP ${status}${errorDetail(text) ? `: ${errorDetail(text)}` : ""}`);
+    }
+  }
+
+  return {
+    async invoke(cmdlet, parameters = {}) {
+      // Before anything else: a refused cmdlet costs no token and no request.
+      assertAllowed(cmdlet, parameters);
+      // Send {} and never null: the admin API rejects a null Parameters (EXO-API.md).
+      const body = JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } });
+      const result: CmdletResult = { objects: [], warnings: [], possiblyTruncated: false };
+      let url = endpoint;
+      for (let page = 1; ; page++) {
+        let text: string;
+        try {
+          text = await post(url, body, cmdlet);
+        } catch (err) {
+          if (page === 1) throw err;
+          // Replaying nextLink on the beta API is reported to fail (EXO-API.md): keep what we have, say so.
+          result.warnings.push(`could not follow @odata.nextLink (${(err as Error).message}); the list may be incomplete`);
+          result.possiblyTruncated = true;
+          return result;
+        }
+        const next = readPage(text, cmdlet, result);
+        if (!next) break;
+        if (new URL(next, endpoint).origin !== new URL(endpoint).origin) {
+          // Never send the token anywhere but the admin API.
+          result.warnings.push(`@odata.nextLink points away from ${new URL(endpoint).origin}; not followed`);
+          result.possiblyTruncated = true;
+          break;
+        }
+        if (page >= maxPages) {
+          result.warnings.push(`stopped after ${maxPages} pages with @odata.nextLink still present`);
+          result.possiblyTruncated = true;
+          break;
+        }
+        url = new URL(next, endpoint).toString();
+      }
+      if (result.warnings.length > 0) result.possiblyTruncated = true;
+      return result;
+    },
+  };
+}
+
+/** One page into `into`; returns the nextLink, if any. */
+function readPage(text: string, cmdlet: string, into: CmdletResult): string | null {
+  if (isNulBody(text)) throw new CollectError("EXO_BAD_RESPONSE", `${cmdlet}: the answer had no content`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CollectError("EXO_BAD_RESPONSE", `${cmdlet}: the answer is not JSON (${(err as Error).message}): ${printable(text).slice(0, 80)}`);
+  }
+  const page = json as { value?: unknown; "@odata.nextLink"?: unknown; "@adminapi.warnings"?: unknown };
+  if (page === null || typeof page !== "object" || !Array.isArray(page.value)) {
+    throw new CollectError("EXO_BAD_RESPONSE", `${cmdlet}: the answer has no "value" list`);
+  }
+  for (const item of page.value) {
+    if (item !== null && typeof item === "object" && !Array.isArray(item)) into.objects.push(item as Record<string, unknown>);
+    else {
+      into.warnings.push(`an item of the answer was not an object (${typeof item}); skipped`);
+    }
+  }
+  const warnings = page["@adminapi.warnings"];
+  if (typeof warnings === "string" && warnings.trim() !== "") into.warnings.push(warnings.trim());
+  if (Array.isArray(warnings)) into.warnings.push(...warnings.map((w) => (typeof w === "string" ? w : JSON.stringify(w))));
+  const next = page["@odata.nextLink"];
+  return typeof next === "string" && next !== "" ? next : null;
+}
+
+/** The admin API's own words: error.message is usually just "Invalid Operation" (EXO-API.md). */
+export function errorDetail(text: string): string {
+  if (isNulBody(text)) return "";
+  try {
+    const e = (JSON.parse(text) as { error?: { message?: string; details?: { message?: string }[]; innererror?: { internalException?: { message?: string } } } }).error;
+    const details = (e?.details ?? []).map((d) => d.message).filter((m): m is string => typeof m === "string" && m !== "");
+    const inner = e?.innererror?.internalException?.message;
+    return printable(details.length > 0 ? details.join("; ") : inner || e?.message || "").slice(0, 500);
+  } catch {
+    return printable(text).slice(0, 200);
+  }
+}
+
+function isNulBody(text: string): boolean {
+  return /^[\0\s]*$/.test(text);
+}
+
+/** Control characters out, so a hostile body cannot rewrite a terminal or a report. */
+function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+}
+
+async function readCapped(body: Dispatcher.ResponseData["body"], max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      body.destroy();
+      throw new CollectError("EXO_BAD_RESPONSE", `the answer is larger than ${max} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,24 @@
+// The HTTP agent every tenant request goes through (undici): timeouts on every step, and the
+// system's trust store plus any CA a custom cloud names (the sandbox's test CA). Certificate
+// checks are never turned off.
+import { rootCertificates } from "node:tls";
+import { Agent } from "undici";
+
+export function createAgent(o: { ca: string[]; timeoutMs: number }): Agent {
+  return new Agent({
+    connect: { timeout: o.timeoutMs, ...(o.ca.length > 0 ? { ca: [...rootCertificates, ...o.ca] } : {}) },
+    headersTimeout: o.timeoutMs,
+    bodyTimeout: o.timeoutMs,
+  });
+}
+
+/** undici's stable error codes for "no answer in time". */
+export function isTimeout(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "ABORT_ERR";
+}
+
+export function networkDetail(err: unknown): string {
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  return [e.code ?? e.cause?.code, e.cause?.message ?? e.message].filter(Boolean).join(": ");
+}

@@ -1,0 +1,88 @@
+// Live collection: Graph and every allow-listed cmdlet, side by side, into the raw shape the
+// normalizer reads. Each collector's failure is its own outcome; only a sign-in that cannot work at
+// all (wrong tenant, unknown app, refused credential) ends the run.
+import pLimit from "p-limit";
+import { AuthError } from "../auth/errors.js";
+import type { TokenSource } from "../auth/tokens.js";
+import type { CloudEndpoints } from "../cloud/clouds.js";
+import { PER_DOMAIN_CMDLETS, type PerDomainCmdlet, TENANT_CMDLETS, type TenantCmdlet } from "./allow-list.js";
+import { createExoClient } from "./exo.js";
+import { collectGraph } from "./graph.js";
+import { createAgent } from "./http.js";
+import { perDomainTargets } from "./per-domain.js";
+import { failed, type Outcome, type PerDomainOutcome, type RawTenant, succeeded } from "./raw.js";
+import type { RetryPolicy } from "./retry.js";
+
+export interface LiveOptions {
+  cloud: CloudEndpoints;
+  tokens: TokenSource;
+  /** Per HTTP step. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Admin API requests at once: more only invites throttling. */
+  concurrency?: number;
+  now?: () => Date;
+}
+
+// ResultSize only where the cmdlet takes it: an unknown parameter fails the whole cmdlet.
+const PARAMETERS: Partial<Record<TenantCmdlet, Record<string, string>>> = {
+  "Get-AcceptedDomain": { ResultSize: "Unlimited" },
+  "Get-TransportRule": { ResultSize: "Unlimited" },
+};
+
+export async function collectLive(o: LiveOptions): Promise<RawTenant> {
+  const collectedAt = (o.now ?? (() => new Date()))().toISOString();
+  const agent = createAgent({ ca: o.cloud.ca, timeoutMs: o.timeoutMs ?? 30_000 });
+  const limit = pLimit(o.concurrency ?? 4);
+  const exo = createExoClient({
+    exchange: o.cloud.exchange,
+    tenantId: o.tokens.tenantId,
+    identity: o.tokens.method === "device-code" ? "user" : "app",
+    getToken: () => o.tokens.getToken(o.cloud.exchange),
+    dispatcher: agent,
+    ...(o.retry ? { retry: o.retry } : {}),
+  });
+  const run = (cmdlet: string, parameters: Record<string, string> = {}): Promise<Outcome> =>
+    limit(async () => {
+      try {
+        const r = await exo.invoke(cmdlet, parameters);
+        return succeeded(r.objects, r.warnings, r.possiblyTruncated);
+      } catch (err) {
+        if (err instanceof AuthError) throw err;
+        return failed(err);
+      }
+    });
+
+  try {
+    const graph = collectGraph({ graph: o.cloud.graph, getToken: () => o.tokens.getToken(o.cloud.graph), dispatcher: agent });
+    const tenant = TENANT_CMDLETS.map((c) => run(c, PARAMETERS[c]));
+    // The per-domain cmdlets need the accepted domains first.
+    const perDomain = PER_DOMAIN_CMDLETS.map((c) => tenant[0]!.then((accepted) => perDomainRun(c, accepted, run)));
+    const settled = await Promise.allSettled([graph, ...tenant, ...perDomain]);
+    const fatal = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+    if (fatal) throw fatal.reason;
+    const cmdlets = Object.fromEntries(TENANT_CMDLETS.map((c, i) => [c, (settled[i + 1] as PromiseFulfilledResult<Outcome>).value])) as Record<TenantCmdlet, Outcome>;
+    const per = Object.fromEntries(
+      PER_DOMAIN_CMDLETS.map((c, i) => [c, (settled[1 + TENANT_CMDLETS.length + i] as PromiseFulfilledResult<PerDomainOutcome>).value]),
+    ) as Record<PerDomainCmdlet, PerDomainOutcome>;
+    return {
+      tenantId: o.tokens.tenantId,
+      collectedAt,
+      source: "live",
+      graph: (settled[0] as PromiseFulfilledResult<{ organization: Outcome; domains: Outcome }>).value,
+      cmdlets,
+      perDomain: per,
+    };
+  } finally {
+    await agent.close();
+  }
+}
+
+async function perDomainRun(cmdlet: PerDomainCmdlet, accepted: Outcome, run: (c: string, p: Record<string, string>) => Promise<Outcome>): Promise<PerDomainOutcome> {
+  if (accepted.error) {
+    return { error: { code: "NOT_COLLECTED", message: `not run: the accepted domains are unknown (${accepted.error.code})` }, domains: {} };
+  }
+  const names = perDomainTargets(accepted.objects);
+  const results = await Promise.all(names.map((d) => run(cmdlet, { DomainName: d })));
+  return { error: null, domains: Object.fromEntries(names.map((d, i) => [d, results[i]!])) };
+}

@@ -1,0 +1,36 @@
+// The one raw shape both ways of collecting produce (live and the PowerShell bundle): per cmdlet,
+// the objects as Microsoft returned them, or the error that stopped it. The normalizer reads only
+// this, so live and bundle evidence cannot drift apart.
+import type { EvidenceError } from "../evidence/common.js";
+import type { PerDomainCmdlet, TenantCmdlet } from "./allow-list.js";
+import { evidenceErrorOf } from "./errors.js";
+
+export interface Outcome {
+  error: EvidenceError | null;
+  warnings: string[];
+  possiblyTruncated: boolean;
+  objects: Record<string, unknown>[];
+}
+
+export interface PerDomainOutcome {
+  /** Set when the cmdlet could not be run for any domain (the accepted domains are unknown …). */
+  error: EvidenceError | null;
+  domains: Record<string, Outcome>;
+}
+
+export interface RawTenant {
+  tenantId: string;
+  collectedAt: string;
+  source: "live" | "bundle";
+  graph: { organization: Outcome; domains: Outcome };
+  cmdlets: Record<TenantCmdlet, Outcome>;
+  perDomain: Record<PerDomainCmdlet, PerDomainOutcome>;
+}
+
+export function succeeded(objects: Record<string, unknown>[], warnings: string[] = [], possiblyTruncated = false): Outcome {
+  return { error: null, warnings, possiblyTruncated: possiblyTruncated || warnings.length > 0, objects };
+}
+
+export function failed(err: unknown): Outcome {
+  return { error: evidenceErrorOf(err), warnings: [], possiblyTruncated: false, objects: [] };
+}

@@ -1,0 +1,264 @@
+// "Contoso County Council": the demo's sample public-sector tenant. Mail for its main domain comes
+// through Mimecast, but the inbound connector from Mimecast has Enhanced Filtering off and is not
+// locked to the gateway; its libraries domain is on Exchange Online with inbound SMTP DANE on (MX
+// *.mx.microsoft); an old heritage domain is parked and not locked down; DKIM signs for the main
+// domain only; no ARC sealer is trusted. Objects are shaped as the admin API returns them.
+// The DNS for these names is in src/sandbox/world/tenant.ts.
+import type { Scenario } from "../cloud/scenario.js";
+
+export const CONTOSO_TENANT_ID = "8f3c2a61-5d4e-4b7a-9c1f-2e6d0a9b7c35";
+
+/** App registrations: one per way of signing in, and two with permissions missing. */
+export const CONTOSO_APPS = {
+  certificate: "1d7e4c2a-0b6f-4a39-8e51-7c2d9f0a4b11",
+  secret: "2e8f5d3b-1c70-4b4a-9f62-8d3e0a1b5c22",
+  noExchangeRole: "3f906e4c-2d81-4c5b-a073-9e4f1b2c6d33",
+  noGrant: "40a17f5d-3e92-4d6c-b184-af502c3d7e44",
+  consultantCli: "51b28a6e-4fa3-4e7d-8295-b0613d4e8f55",
+};
+
+const D = {
+  county: "contoso-county.example",
+  libraries: "contoso-libraries.example",
+  heritage: "contoso-heritage.example",
+  moera: "contosocounty.onmicrosoft.com",
+};
+export const CONTOSO_DOMAINS = D;
+
+const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const collection = "#Collection(String)";
+
+function acceptedDomain(name: string, o: { default?: boolean; initial?: boolean; dane?: "Enabled" | "Disabled" }, n: number) {
+  return {
+    Identity: name,
+    Name: name,
+    DomainName: name,
+    DomainType: "Authoritative",
+    Default: o.default ?? false,
+    InitialDomain: o.initial ?? false,
+    MatchSubDomains: false,
+    SmtpDaneStatus: o.dane ?? "Disabled",
+    AddressBookEnabled: true,
+    PendingCompletion: false,
+    Guid: guid(n),
+    WhenChangedUTC: "2024-02-01T09:00:00Z",
+  };
+}
+
+function dkim(domain: string, enabled: boolean, n: number) {
+  const label = domain.replace(/\./g, "-");
+  return {
+    Identity: domain,
+    Name: domain,
+    Domain: domain,
+    Enabled: enabled,
+    Status: enabled ? "Valid" : "CnameMissing",
+    Selector1CNAME: `selector1-${label}._domainkey.contosocounty.n-v1.dkim.mail.microsoft`,
+    Selector2CNAME: `selector2-${label}._domainkey.contosocounty.n-v1.dkim.mail.microsoft`,
+    Selector1KeySize: 2048,
+    Selector2KeySize: 2048,
+    KeyCreationTime: "2024-03-01T10:00:00Z",
+    RotateOnDate: "2024-03-05T10:00:00Z",
+    Algorithm: "RSA",
+    Guid: guid(n),
+  };
+}
+
+function dnssec(domain: string, enabled: boolean) {
+  return {
+    DomainName: domain,
+    DnssecFeatureStatus: enabled ? "Enabled" : "Disabled",
+    ExpectedMxRecord: { Record: `${domain.replace(/\./g, "-")}.r-v1.mx.microsoft`, Priority: 0 },
+    DnsValidation: { Status: enabled ? "Passed" : "Skipped", Description: "" },
+    MxValidation: { Status: enabled ? "Passed" : "Failed", Description: enabled ? "" : "The MX record does not point to the expected mx.microsoft host." },
+    MtaStsValidation: { Status: "Skipped", Description: "" },
+    Errors: [],
+    Warnings: [],
+  };
+}
+
+function dane(domain: string, enabled: boolean) {
+  return { DomainName: domain, DaneStatus: enabled ? "Enabled" : "Disabled", ErrorData: null };
+}
+
+export function contosoScenario(): Scenario {
+  return {
+    name: "Contoso County Council",
+    tenantId: CONTOSO_TENANT_ID,
+    apps: [
+      { clientId: CONTOSO_APPS.certificate, displayName: "exo-posture collector (certificate)", credential: "certificate", exchangeManageAsApp: true, roles: ["Global Reader"], graphPermissions: ["Organization.Read.All", "Domain.Read.All"] },
+      { clientId: CONTOSO_APPS.secret, displayName: "exo-posture collector (secret)", credential: "secret", exchangeManageAsApp: true, roles: ["Global Reader"], graphPermissions: ["Organization.Read.All", "Domain.Read.All"] },
+      { clientId: CONTOSO_APPS.noExchangeRole, displayName: "app without an Entra role", credential: "certificate", exchangeManageAsApp: true, roles: [], graphPermissions: ["Organization.Read.All", "Domain.Read.All"] },
+      { clientId: CONTOSO_APPS.noGrant, displayName: "app without Exchange.ManageAsApp or Graph permissions", credential: "secret", exchangeManageAsApp: false, roles: ["Global Reader"], graphPermissions: [] },
+      { clientId: CONTOSO_APPS.consultantCli, displayName: "consultant's public client", credential: "public", exchangeManageAsApp: false, roles: [], graphPermissions: [] },
+    ],
+    users: [{ upn: `consultant@${D.county}`, objectId: "62c39b7f-5ab4-4f8e-93a6-c1724e5f9066", displayName: "Visiting Consultant", roles: ["Global Reader"] }],
+    graph: {
+      organization: [
+        {
+          id: CONTOSO_TENANT_ID,
+          displayName: "Contoso County Council",
+          countryLetterCode: "GB",
+          tenantType: "AAD",
+          verifiedDomains: [
+            { capabilities: "Email, OfficeCommunicationsOnline", isDefault: true, isInitial: false, name: D.county, type: "Managed" },
+            { capabilities: "Email", isDefault: false, isInitial: false, name: D.libraries, type: "Managed" },
+            { capabilities: "Email", isDefault: false, isInitial: false, name: D.heritage, type: "Managed" },
+            { capabilities: "Email, OfficeCommunicationsOnline", isDefault: false, isInitial: true, name: D.moera, type: "Managed" },
+          ],
+        },
+      ],
+      domains: [D.county, D.libraries, D.heritage, D.moera].map((id) => ({
+        id,
+        authenticationType: "Managed",
+        isAdminManaged: true,
+        isDefault: id === D.county,
+        isInitial: id === D.moera,
+        isRoot: true,
+        isVerified: true,
+        supportedServices: id === D.moera ? ["Email", "OfficeCommunicationsOnline"] : ["Email"],
+        passwordValidityPeriodInDays: null,
+      })),
+    },
+    exchange: {
+      cmdlets: {
+        "Get-AcceptedDomain": [
+          acceptedDomain(D.county, { default: true }, 1),
+          acceptedDomain(D.libraries, { dane: "Enabled" }, 2),
+          acceptedDomain(D.heritage, {}, 3),
+          acceptedDomain(D.moera, { initial: true }, 4),
+        ],
+        "Get-InboundConnector": [
+          {
+            Identity: "Mimecast inbound",
+            Name: "Mimecast inbound",
+            Enabled: true,
+            ConnectorType: "Partner",
+            ConnectorSource: "Default",
+            Comment: "Mail from our Mimecast gateway",
+            SenderIPAddresses: ["195.130.217.0/24", "91.220.42.0/24"],
+            "SenderIPAddresses@odata.type": collection,
+            SenderDomains: ["smtp:*;1"],
+            "SenderDomains@odata.type": collection,
+            AssociatedAcceptedDomains: [],
+            "AssociatedAcceptedDomains@odata.type": collection,
+            RequireTls: true,
+            RestrictDomainsToIPAddresses: false,
+            RestrictDomainsToCertificate: false,
+            TlsSenderCertificateName: null,
+            TreatMessagesAsInternal: false,
+            CloudServicesMailEnabled: false,
+            EFTestMode: false,
+            EFSkipLastIP: false,
+            EFSkipIPs: [],
+            "EFSkipIPs@odata.type": collection,
+            EFSkipMailGateway: [],
+            EFUsers: [],
+            "EFUsers@odata.type": collection,
+            TrustedOrganizations: [],
+            ScanAndDropRecipients: [],
+            Guid: guid(10),
+            WhenChangedUTC: "2023-11-20T14:30:00Z",
+          },
+        ],
+        "Get-OutboundConnector": [
+          {
+            Identity: "Mimecast outbound",
+            Name: "Mimecast outbound",
+            Enabled: true,
+            ConnectorType: "Partner",
+            ConnectorSource: "Default",
+            Comment: "All outbound mail through Mimecast",
+            UseMXRecord: false,
+            RecipientDomains: ["*"],
+            "RecipientDomains@odata.type": collection,
+            SmartHosts: ["eu-smtp-o365-outbound-1.mimecast.com", "eu-smtp-o365-outbound-2.mimecast.com"],
+            "SmartHosts@odata.type": collection,
+            TlsDomain: null,
+            TlsSettings: "EncryptionOnly",
+            IsTransportRuleScoped: false,
+            RouteAllMessagesViaOnPremises: false,
+            AllAcceptedDomains: false,
+            CloudServicesMailEnabled: false,
+            TestMode: false,
+            SenderRewritingEnabled: false,
+            ValidationRecipients: [],
+            Guid: guid(11),
+          },
+        ],
+        "Get-DkimSigningConfig": [dkim(D.county, true, 20), dkim(D.libraries, false, 21), dkim(D.heritage, false, 22), dkim(D.moera, true, 23)],
+        "Get-ArcConfig": [{ Identity: "default", ArcTrustedSealers: null, Guid: guid(30) }],
+        "Get-TransportRule": [
+          {
+            Identity: "External sender warning",
+            Name: "External sender warning",
+            State: "Enabled",
+            Mode: "Enforce",
+            Priority: 0,
+            Comments: "",
+            FromScope: "NotInOrganization",
+            SentToScope: "InOrganization",
+            Conditions: ["Microsoft.Exchange.MessagingPolicies.Rules.Tasks.FromScopePredicate", "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.SentToScopePredicate"],
+            "Conditions@odata.type": collection,
+            Actions: ["Microsoft.Exchange.MessagingPolicies.Rules.Tasks.ApplyHtmlDisclaimerAction"],
+            Exceptions: null,
+            ApplyHtmlDisclaimerText: "<p>This message came from outside Contoso County Council.</p>",
+            ApplyHtmlDisclaimerLocation: "Prepend",
+            StopRuleProcessing: false,
+            Quarantine: false,
+            SetSCL: null,
+            RedirectMessageTo: null,
+            DeleteMessage: false,
+            Guid: guid(40),
+          },
+          {
+            Identity: "Mark encrypted inbound mail",
+            Name: "Mark encrypted inbound mail",
+            State: "Enabled",
+            Mode: "Enforce",
+            Priority: 1,
+            Comments: "Encrypted messages bypass content inspection; tag them for the helpdesk",
+            FromScope: "NotInOrganization",
+            MessageTypeMatches: "Encrypted",
+            Conditions: ["Microsoft.Exchange.MessagingPolicies.Rules.Tasks.FromScopePredicate", "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.MessageTypeMatchesPredicate"],
+            Actions: ["Microsoft.Exchange.MessagingPolicies.Rules.Tasks.SetHeaderAction"],
+            Exceptions: null,
+            SetHeaderName: "X-Contoso-Encrypted",
+            SetHeaderValue: "true",
+            StopRuleProcessing: false,
+            Quarantine: false,
+            SetSCL: null,
+            RedirectMessageTo: null,
+            DeleteMessage: false,
+            Guid: guid(41),
+          },
+        ],
+        "Get-OrganizationConfig": [
+          {
+            Identity: D.moera,
+            Name: D.moera,
+            DisplayName: "Contoso County Council",
+            RejectDirectSend: false,
+            IsDehydrated: false,
+            AuditDisabled: false,
+            OAuth2ClientProfileEnabled: true,
+            SmtpActionableMessagesEnabled: true,
+            Guid: guid(50),
+          },
+        ],
+      },
+      perDomain: {
+        "Get-DnssecStatusForVerifiedDomain": {
+          [D.county]: [dnssec(D.county, false)],
+          [D.libraries]: [dnssec(D.libraries, true)],
+          [D.heritage]: [dnssec(D.heritage, false)],
+        },
+        "Get-SmtpDaneInboundStatus": {
+          [D.county]: [dane(D.county, false)],
+          [D.libraries]: [dane(D.libraries, true)],
+          [D.heritage]: [dane(D.heritage, false)],
+        },
+      },
+    },
+  };
+}
