@@ -1,0 +1,143 @@
+// Tenants that exercise each inbound-path rule both ways (issue 6): Enhanced Filtering on, off, in
+// test mode, scoped to some users, by EFSkipIPs; the connector locked by certificate, by IP, or open;
+// the ARC sealer trusted or not; the portal rule present or not; the MX moved back to Exchange Online
+// with a stale Enhanced Filtering connector. Each names the findings it must produce.
+import type { Status } from "../../../evidence/findings.js";
+import { inboundConnector, outboundConnector, type TenantShape, transportRule } from "./tenant.js";
+
+export interface MailPathScenario {
+  name: string;
+  domain: string;
+  tenant: TenantShape;
+  /** A user data file's content (assess --data), e.g. the gateway's ARC sealing domain. */
+  data?: string;
+  /** ruleId → subject → status. */
+  expect: Record<string, Record<string, Exclude<Status, "waived">>>;
+}
+
+const county = "path-county.example";
+const accepted = [county, "path-moved.example", "path-onprem.example"];
+/** Mimecast's sample egress in the sandbox world (eu._netblocks.mimecast.com). */
+const egress = ["195.130.217.0/24", "91.220.42.0/24"];
+const mimecast = (c: Parameters<typeof inboundConnector>[0]) => inboundConnector({ senderIPAddresses: egress, restrictDomainsToIPAddresses: true, ...c });
+const d = (name: string) => `domain:${name}`;
+
+/** A user data file naming Mimecast's ARC sealing domain for the sandbox (no public source names it). */
+export const SEALER_DATA = `format: exo-posture-data/1
+gateways:
+  - id: mimecast
+    name: Mimecast Email Security
+    mx: ["*.mimecast.com"]
+    arcSealers: [mimecast.example]
+    egress: { spfIncludes: [eu._netblocks.mimecast.com] }
+    sources: [{ title: sandbox sample message, url: "https://example.invalid/sample" }]
+`;
+
+export const mailPathScenarios: MailPathScenario[] = [
+  {
+    name: "Enhanced Filtering on, locked by IP, sealer trusted, portals quarantined, direct send rejected",
+    domain: county,
+    data: SEALER_DATA,
+    tenant: {
+      acceptedDomains: accepted,
+      connectors: [mimecast({ name: "Mimecast inbound", efSkipLastIP: true }), outboundConnector({ name: "To partner", recipientDomains: ["partner.example"], tlsSettings: "DomainValidation" })],
+      arcTrustedSealers: ["mimecast.example"],
+      rejectDirectSend: true,
+      transportRules: [
+        transportRule({ name: "Quarantine portals", quarantine: true, senderDomainIs: ["egress.com", "res.cisco.com"], subjectOrBodyContainsWords: ["Read the message", "SecureMessageAtt.html", "Unlock Message", "Secure Messaging Notification", "Portal Pick-up"] }),
+        transportRule({ name: "Mark encrypted", messageTypeMatches: "Encrypted", actions: ["PrependSubject"] }),
+      ],
+    },
+    expect: {
+      "gateway.detected": { [d(county)]: "info" },
+      "gateway.enhanced-filtering": { [d(county)]: "pass" },
+      "gateway.connector-lockdown": { [d(county)]: "pass" },
+      "gateway.arc-trusted-sealer": { tenant: "pass" },
+      "gateway.stale-connector": { "connector:Mimecast inbound": "pass" },
+      "exo.reject-direct-send": { tenant: "pass" },
+      "connector.inbound-tls": { "connector:Mimecast inbound": "pass" },
+      "connector.outbound-tls": { "connector:To partner": "pass" },
+      "connector.outbound-downgrade": { "connector:To partner": "pass" },
+      "portal.quarantine": { tenant: "pass" },
+      "portal.encrypted-inbound": { tenant: "info" },
+    },
+  },
+  {
+    name: "Contoso: Enhanced Filtering off, connector open, no sealer, no portal rule, direct send allowed",
+    domain: county,
+    data: SEALER_DATA,
+    tenant: {
+      acceptedDomains: accepted,
+      connectors: [
+        inboundConnector({ name: "Mimecast inbound", senderIPAddresses: egress, requireTls: false }),
+        outboundConnector({ name: "To relay", useMXRecord: false, smartHosts: ["relay.partner.example"], tlsSettings: "EncryptionOnly" }),
+      ],
+      arcTrustedSealers: [],
+      rejectDirectSend: false,
+    },
+    expect: {
+      "gateway.enhanced-filtering": { [d(county)]: "fail" },
+      "gateway.connector-lockdown": { [d(county)]: "fail" },
+      "gateway.arc-trusted-sealer": { tenant: "fail" },
+      "exo.reject-direct-send": { tenant: "fail" },
+      "connector.inbound-tls": { "connector:Mimecast inbound": "fail" },
+      "connector.outbound-tls": { "connector:To relay": "fail" },
+      "connector.outbound-downgrade": { "connector:To relay": "fail" },
+      "portal.quarantine": { tenant: "warn" },
+      "portal.encrypted-inbound": { tenant: "warn" },
+    },
+  },
+  {
+    name: "Enhanced Filtering in test mode, locked by certificate",
+    domain: county,
+    tenant: {
+      acceptedDomains: accepted,
+      connectors: [inboundConnector({ name: "From gateway", tlsSenderCertificateName: "*.mimecast.com", restrictDomainsToCertificate: true, efSkipLastIP: true, efTestMode: true })],
+    },
+    expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" }, "gateway.connector-lockdown": { [d(county)]: "pass" }, "gateway.arc-trusted-sealer": { tenant: "warn" } },
+  },
+  {
+    name: "Enhanced Filtering scoped to some users",
+    domain: county,
+    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipLastIP: true, efUsers: ["ceo@path-county.example"] })] },
+    expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" } },
+  },
+  {
+    name: "EFSkipIPs covering the gateway's egress instead of skip-last-IP",
+    domain: county,
+    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipIPs: egress })] },
+    expect: { "gateway.enhanced-filtering": { [d(county)]: "pass" } },
+  },
+  {
+    name: "EFSkipIPs missing part of the egress",
+    domain: county,
+    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipIPs: ["195.130.217.0/24"] })] },
+    expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" } },
+  },
+  {
+    name: "Connector locked only for some sender domains",
+    domain: county,
+    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipLastIP: true, senderDomains: ["smtp:partner.example;1"] })] },
+    expect: { "gateway.connector-lockdown": { [d(county)]: "warn" } },
+  },
+  {
+    name: "MX moved back to Exchange Online, Enhanced Filtering connector left behind",
+    domain: "path-moved.example",
+    tenant: { acceptedDomains: accepted, connectors: [inboundConnector({ name: "Old Proofpoint inbound", senderIPAddresses: ["203.0.113.0/24"], efSkipLastIP: true })] },
+    expect: {
+      "gateway.detected": { [d("path-moved.example")]: "info" },
+      "gateway.enhanced-filtering": { [d("path-moved.example")]: "not_applicable" },
+      "gateway.stale-connector": { "connector:Old Proofpoint inbound": "info" },
+      "exo.reject-direct-send": { tenant: "not_applicable" },
+    },
+  },
+  {
+    name: "An on-premises MX the catalogue does not know, its connector found by association",
+    domain: "path-onprem.example",
+    tenant: {
+      acceptedDomains: accepted,
+      connectors: [inboundConnector({ name: "Hybrid inbound", associatedAcceptedDomains: ["path-onprem.example"], tlsSenderCertificateName: "mail.path-onprem.example", restrictDomainsToCertificate: true, efSkipLastIP: true })],
+    },
+    expect: { "gateway.enhanced-filtering": { [d("path-onprem.example")]: "pass" }, "gateway.connector-lockdown": { [d("path-onprem.example")]: "pass" } },
+  },
+];
