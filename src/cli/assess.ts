@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { join } from "node:path";
 import { assess } from "../assess.js";
+import type { CollectTenantOptions } from "../collect/index.js";
 import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
 import { defaultRulesDir } from "../paths.js";
 import { readTargets } from "../probe/targets.js";
@@ -19,6 +20,15 @@ export function registerAssessCommand(program: Command): void {
     .option("--dns-timeout <ms>", "timeout of one DNS attempt, in milliseconds (one retry follows a timeout)", positiveInt("--dns-timeout"), 5000)
     .option("--ca-file <pem>", "an extra trusted CA certificate for HTTPS and SMTP checks (repeatable)", collect, [])
     .option("--dkim-selector <selector>", "a DKIM selector to check besides selector1/selector2 (repeatable)", collect, [])
+    .option("--message <file.eml>", "a sample message whose ARC chain and DKIM signatures are verified (repeatable)", collect, [])
+    .option("--data <file>", "an extra gateway / encrypted-portal catalogue file, added to rules/data (repeatable)", collect, [])
+    .option("--tenant [id]", "collect this Microsoft 365 tenant (GUID or verified domain) and probe its accepted domains; without a value, AZURE_TENANT_ID")
+    .option("--client-id <id>", "the app registration's client id (default AZURE_CLIENT_ID)")
+    .option("--certificate <pem>", "PEM file with the app's certificate and private key (default AZURE_CLIENT_CERTIFICATE_PATH); a client secret is read only from AZURE_CLIENT_SECRET")
+    .option("--device-code", "sign in as yourself (delegated, e.g. Global Reader) with a device code printed to stderr")
+    .option("--cloud <name>", "Microsoft cloud: global, gcc, gcchigh, dod, china", "global")
+    .option("--cloud-endpoints <json>", "a JSON file of custom endpoints (login authority metadata, Graph, Exchange)")
+    .option("--tenant-bundle <file>", "read the tenant from a bundle written by scripts/Export-ExoPosture.ps1 instead of signing in")
     .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
     .option("--config <yaml>", "your parameters, severity overrides and waivers")
     .option("--out <dir>", "output folder (default reports/<timestamp>)")
@@ -31,12 +41,17 @@ export function registerAssessCommand(program: Command): void {
 Examples:
   exo-posture assess --domain example.gov.uk
   exo-posture assess --domains-file domains.txt --resolver 1.1.1.1 --out reports/council --fail-on high
-  exo-posture assess --domain example.test --resolver 127.0.0.53 --format json --out /tmp/x`,
+  exo-posture assess --domain example.test --resolver 127.0.0.53 --format json --out /tmp/x
+  exo-posture assess --domain example.gov.uk --message sample.eml --data our-gateways.yaml
+  exo-posture assess --tenant contoso.onmicrosoft.com --client-id 00000000-0000-0000-0000-000000000000 --certificate app.pem
+  AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… exo-posture assess --tenant
+  exo-posture assess --tenant-bundle contoso-bundle.json --domain extra.example.gov.uk`,
     )
     .action(async (o: AssessCliOptions) => {
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const domains = await readTargets(o.domain, o.domainsFile);
-      if (domains.length === 0) throw new UsageError("no domains to assess: give --domain or --domains-file");
+      const tenantCollect = tenantOptions(o);
+      if (domains.length === 0 && !tenantCollect) throw new UsageError("no domains to assess: give --domain, --domains-file or a tenant (--tenant, --tenant-bundle)");
       const result = await assess({
         domains,
         resolver: o.resolver,
@@ -47,19 +62,46 @@ Examples:
         outDir: o.out ?? join("reports", timestampFolder(new Date())),
         formats: o.format,
         dkimSelectors: o.dkimSelector,
+        dataFiles: o.data,
+        messageFiles: o.message,
+        ...(tenantCollect ? { tenantCollect } : {}),
+        log: (m) => process.stderr.write(`exo-posture: ${m}\n`),
       });
       if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.files));
       process.exitCode = reachesFailOn(result.findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
 }
 
+/** The tenant is collected when any tenant option is given; otherwise the run is domains only. */
+function tenantOptions(o: AssessCliOptions): CollectTenantOptions | undefined {
+  const wanted = o.tenant !== undefined || o.clientId !== undefined || o.certificate !== undefined || o.deviceCode || o.tenantBundle !== undefined || o.cloudEndpoints !== undefined;
+  if (!wanted) return undefined;
+  return {
+    ...(typeof o.tenant === "string" ? { tenantId: o.tenant } : {}),
+    ...(o.clientId !== undefined ? { clientId: o.clientId } : {}),
+    ...(o.certificate !== undefined ? { certificate: o.certificate } : {}),
+    ...(o.deviceCode ? { deviceCode: true } : {}),
+    ...(o.tenantBundle !== undefined ? { bundle: o.tenantBundle } : {}),
+    ...(o.cloudEndpoints !== undefined ? { cloudEndpoints: o.cloudEndpoints } : { cloud: o.cloud }),
+  };
+}
+
 interface AssessCliOptions {
+  tenant?: string | true;
+  clientId?: string;
+  certificate?: string;
+  deviceCode?: boolean;
+  cloud: string;
+  cloudEndpoints?: string;
+  tenantBundle?: string;
   domain: string[];
   domainsFile?: string;
   resolver: string;
   dnsTimeout: number;
   caFile: string[];
   dkimSelector: string[];
+  message: string[];
+  data: string[];
   rules: string;
   config?: string;
   out?: string;

@@ -15,7 +15,7 @@ export function registerDemoCommand(program: Command): void {
       const started = Date.now();
       const world = await startSampleWorld();
       try {
-        process.stdout.write(`Sample world on 127.0.0.1: DNS at ${world.resolver}; assessing ${world.domains.length} domains.\n\n`);
+        process.stdout.write(`Sample world on 127.0.0.1: DNS at ${world.resolver}, SMTP and HTTPS servers, and a sandbox Microsoft cloud with the tenant "Contoso County Council".\nAssessing the tenant and ${world.domains.length} sample domains.\n\n`);
         const result = await assess({
           domains: world.domains.map((name) => ({ name, input: name, source: "cli" as const })),
           resolver: world.resolver,
@@ -25,7 +25,9 @@ export function registerDemoCommand(program: Command): void {
           outDir: o.out,
           formats: ["json", "md"],
           dkimSelectors: [],
-          context: { ...world.context, ca: world.ca },
+          tenantCollect: world.tenant,
+          // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
+          context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
         });
         process.stdout.write(renderSummary(result.findings, result.evidence, result.files));
         process.stdout.write(`\nDemo done in ${Date.now() - started} ms; ${world.dnsQueries()} DNS queries reached the sample world's server.\n`);

@@ -9,6 +9,7 @@ import { registerEvaluateCommand } from "./evaluate.js";
 import { EXIT, reportError } from "./exit.js";
 import { registerRulesCommand } from "./rules.js";
 import { registerSchemaCommand } from "./schema.js";
+import { registerSpfCommand } from "./spf.js";
 
 export function buildProgram(): Command {
   const program = new Command("exo-posture")
@@ -29,6 +30,7 @@ Examples:
   registerEvaluateCommand(program);
   registerRulesCommand(program);
   registerSchemaCommand(program);
+  registerSpfCommand(program);
   registerDemoCommand(program);
   // Usage errors from commander exit 2, not commander's default 1 (which means --fail-on here).
   program.exitOverride();

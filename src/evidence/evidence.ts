@@ -1,6 +1,7 @@
 // The evidence file: the one hand-off between probes/collectors and the rules. Versioned.
 import { z } from "zod";
 import { domainEvidence } from "./domain.js";
+import { messageEvidence } from "./message.js";
 import { mxHostEvidence } from "./mx-host.js";
 import { tenantEvidence } from "./tenant.js";
 
@@ -23,6 +24,8 @@ export const evidenceSchema = z.object({
   tenant: tenantEvidence.nullable(),
   domains: z.record(z.string(), domainEvidence),
   mxHosts: z.record(z.string(), mxHostEvidence),
+  /** Sample messages given with --message, keyed by file; absent in evidence from before messages existed. */
+  messages: z.record(z.string(), messageEvidence).optional(),
   stats: z.object({
     durationMs: z.number(),
     dnsQueries: z.number().int(),

@@ -12,4 +12,17 @@ export interface ProbeContext {
   /** DKIM selectors to look up besides the tenant's own. */
   dkimSelectors: string[];
   log: (message: string) => void;
+  /**
+   * The port HTTPS policy fetches (MTA-STS) connect to: 443 when absent, as RFC 8461 §3.3 says.
+   * Only the sandbox and the tests set it, so in-process servers on 127.0.0.1:<port> can stand in
+   * for mta-sts.<domain>; the host name is still resolved with `resolver` and still checked
+   * against the certificate.
+   */
+  httpsPort?: number;
+  /**
+   * Where the SMTP service of an MX address is reached: the address itself, port 25, when absent.
+   * The sandbox and the tests map their addresses to in-process servers on 127.0.0.1:<port>; null
+   * means the address cannot be reached in this world (recorded as SMTP_CONNECT, never tried).
+   */
+  smtpEndpoint?: (address: string) => { host: string; port: number } | null;
 }

@@ -1,11 +1,18 @@
 // Runs every probe for one domain. Probes are independent, so they run at once; their queries
 // share the run's resolver cache.
+import { shippedData } from "../data/load.js";
+import type { DataCatalogue } from "../data/schema.js";
 import type { DomainEvidence } from "../evidence/domain.js";
 import type { ProbeContext } from "./context.js";
-import { probeDmarc } from "./dmarc.js";
+import { probeDkim } from "./dkim/index.js";
+import { probeDmarc } from "./dmarc/index.js";
+import { probeDomainDnssec } from "./dnssec.js";
+import { detectGateway } from "./gateway.js";
+import { probeMtaSts, withMxMatches } from "./mtasts/index.js";
 import { probeMx } from "./mx.js";
 import { domainRole } from "./role.js";
-import { probeSpfRecord } from "./spf-record.js";
+import { probeSpf } from "./spf/index.js";
+import { probeTlsRpt } from "./tlsrpt.js";
 
 export interface DomainTarget {
   name: string;
@@ -13,11 +20,22 @@ export interface DomainTarget {
   source: DomainEvidence["source"];
 }
 
-export async function probeDomain(target: DomainTarget, ctx: ProbeContext): Promise<DomainEvidence> {
-  const [mx, spf, dmarc] = await Promise.all([
+/**
+ * `data` is the gateway catalogue (src/data): the run loads it once. The mail path needs the tenant
+ * and is added by the run after every domain is probed (src/probe/run.ts).
+ */
+export async function probeDomain(target: DomainTarget, ctx: ProbeContext, data: Pick<DataCatalogue, "gateways"> = shippedData()): Promise<DomainEvidence> {
+  // Started first and awaited last: it runs beside the others (it never rejects).
+  const dkimPending = probeDkim(target.name, ctx);
+  const [mx, spf, dmarc, mtaSts, tlsRpt, dnssec] = await Promise.all([
     probeMx(target.name, ctx),
-    probeSpfRecord(target.name, ctx),
+    probeSpf(target.name, ctx),
     probeDmarc(target.name, ctx),
+    probeMtaSts(target.name, ctx),
+    probeTlsRpt(target.name, ctx),
+    probeDomainDnssec(target.name, ctx),
   ]);
-  return { ...target, role: domainRole({ name: target.name, mx, spf }), mx, spf, dmarc };
+  const dkim = await dkimPending;
+  const role = domainRole({ name: target.name, mx, spf });
+  return { ...target, role, mx, spf, dmarc, dkim, mtaSts: withMxMatches(mtaSts, mx), tlsRpt, dnssec, gateway: detectGateway(mx, data), mailPath: null };
 }

@@ -2,9 +2,21 @@
 import { errorOf, lookupOf } from "../evidence/common.js";
 import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { ProbeContext } from "./context.js";
+import { probeDane } from "./dane/index.js";
+import { dnssecOf, settle } from "./dnssec.js";
+import { probeSmtp } from "./smtp/index.js";
 
 export async function probeHost(host: string, domains: string[], ctx: ProbeContext): Promise<MxHostEvidence> {
-  return { host, domains, addresses: await probeAddresses(host, ctx) };
+  const addresses = await probeAddresses(host, ctx);
+  const [smtp, dane] = await Promise.all([probeSmtp(host, addresses.list, ctx), probeDane(host, addresses.list, ctx)]);
+  // The answers are in the run's cache by now: this asks nothing new of the network.
+  const dnssec = dnssecOf(await Promise.all([
+    settle(host, "A", ctx),
+    settle(host, "AAAA", ctx),
+    ...dane.lookups.map((l) => settle(l.name, "TLSA", ctx)),
+    ...(dane.lookups.length === 0 ? [settle(`_25._tcp.${host}`, "TLSA", ctx)] : []),
+  ]));
+  return { host, domains, addresses, smtp, dnssec, dane };
 }
 
 async function probeAddresses(host: string, ctx: ProbeContext): Promise<MxHostEvidence["addresses"]> {

@@ -1,15 +1,21 @@
 // The probe half of a run: every domain, then every MX host they name (each once), with bounded
 // concurrency, into one evidence object.
 import pLimit from "p-limit";
+import { shippedData } from "../data/load.js";
+import type { DataCatalogue } from "../data/schema.js";
 import { probeValidation } from "../dns/validation.js";
 import type { DomainEvidence } from "../evidence/domain.js";
 import { EVIDENCE_FORMAT, type Evidence } from "../evidence/evidence.js";
+import type { MessageEvidence } from "../evidence/message.js";
 import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { TenantEvidence } from "../evidence/tenant.js";
 import { TOOL } from "../version.js";
 import type { ProbeContext } from "./context.js";
 import { type DomainTarget, probeDomain } from "./domain.js";
 import { probeHost } from "./host.js";
+import { probeMailPath } from "./mailpath.js";
+import { probeMessageFile } from "./arc/index.js";
+import { domainRole } from "./role.js";
 
 export interface ProbeRunOptions {
   /** Domains probed at once. */
@@ -17,6 +23,10 @@ export interface ProbeRunOptions {
   /** MX hosts probed at once. */
   hostConcurrency?: number;
   tenant?: TenantEvidence | null;
+  /** The gateway catalogue and portal signatures (loadData(--data files)); the shipped one when absent. */
+  data?: DataCatalogue;
+  /** Sample messages (assess --message, repeatable): their ARC chains and DKIM signatures are verified. */
+  messages?: string[];
 }
 
 export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions = {}): Promise<Evidence> {
@@ -24,9 +34,16 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
   const collectedAt = ctx.now().toISOString();
   const validation = probeValidation(ctx.resolver);
   const domainLimit = pLimit(options.domainConcurrency ?? 8);
-  const domainList = await Promise.all(targets.map((t) => domainLimit(() => probeDomain(t, ctx))));
+  const data = options.data ?? shippedData();
+  const probed = await Promise.all(targets.map((t) => domainLimit(() => probeDomain(t, ctx, data))));
+  // The mail path joins a domain's gateway with the tenant's connectors (RULES.md inbound path).
+  const domainList = await Promise.all(
+    probed.map((d) => domainLimit(async () => (d.gateway ? { ...d, mailPath: await probeMailPath(d.name, d.gateway, options.tenant ?? null, data, ctx) } : d))),
+  );
+  const messages: Record<string, MessageEvidence> = {};
+  for (const file of options.messages ?? []) messages[file] = await probeMessageFile(file, ctx);
   const domains: Record<string, DomainEvidence> = {};
-  for (const d of domainList) domains[d.name] = d;
+  for (const d of domainList) domains[d.name] = options.tenant ? withTenantRole(d, options.tenant) : d;
 
   const byHost = new Map<string, string[]>();
   for (const d of domainList) {
@@ -49,6 +66,7 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
     tenant: options.tenant ?? null,
     domains,
     mxHosts,
+    messages,
     stats: {
       durationMs: Date.now() - started,
       dnsQueries: s.queries,
@@ -57,4 +75,15 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
       dnsInflightJoins: s.inflightJoins,
     },
   };
+}
+
+/**
+ * The role again, with what only the tenant knows: the accepted-domain type (relay domains) and
+ * whether the tenant sends as the domain (DKIM signing on for it).
+ */
+function withTenantRole(d: DomainEvidence, tenant: TenantEvidence): DomainEvidence {
+  const accepted = tenant.acceptedDomains.items.find((a) => a.domainName === d.name);
+  const signs = tenant.dkimSigningConfigs.items.some((c) => c.domain === d.name && c.enabled === true);
+  if (!accepted && !signs) return d;
+  return { ...d, role: domainRole({ name: d.name, mx: d.mx, spf: d.spf, acceptedDomainType: accepted?.domainType ?? null, tenantSends: signs }) };
 }

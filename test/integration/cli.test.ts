@@ -4,13 +4,23 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type RunningWorld, startSampleWorld } from "../../src/sandbox/demo.js";
+import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/server.js";
+import { zone } from "../../src/sandbox/dns/zone.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
-let world: RunningWorld;
+// A small world of its own, so these tests do not change when the demo world grows: one parked
+// domain locked down as gov.uk asks, one parked domain with DMARC p=none, a DNS-only world
+// (no SMTP or HTTPS servers, so nothing here has MX hosts or MTA-STS).
+let world: RunningDnsServer & { resolver: string };
 before(async () => {
-  world = await startSampleWorld();
+  const dns = await startDnsServer({
+    zones: [
+      zone("locked.example", "secure", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject; sp=reject"', '*._domainkey TXT "v=DKIM1; p="']),
+      zone("lax.example", "secure", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=none"']),
+    ],
+  });
+  world = Object.assign(dns, { resolver: dns.spec });
 });
 after(() => world.close());
 
@@ -33,30 +43,35 @@ describe("exo-posture demo", () => {
 describe("exo-posture assess", () => {
   it("assesses a domain through the given resolver and writes JSON only when asked", async () => {
     const out = tempDir();
-    const r = await runCli(["assess", "--domain", "Good-Council.Example.", "--resolver", world.resolver, "--format", "json", "--out", out]);
+    const r = await runCli(["assess", "--domain", "Locked.Example.", "--resolver", world.resolver, "--format", "json", "--out", out]);
     assert.equal(r.code, 0, r.stderr);
     const evidence = JSON.parse(readFileSync(join(out, "evidence.json"), "utf8"));
-    assert.deepEqual(Object.keys(evidence.domains), ["good-council.example"]);
-    assert.equal(evidence.domains["good-council.example"].input, "Good-Council.Example.");
+    assert.deepEqual(Object.keys(evidence.domains), ["locked.example"]);
+    assert.equal(evidence.domains["locked.example"].input, "Locked.Example.");
     assert.equal(existsSync(join(out, "checklist.md")), false);
   });
 
   it("exits 1 when a failure reaches --fail-on, 0 when none does", async () => {
     const out = tempDir();
-    const failing = await runCli(["assess", "-d", "monitoring-trust.example", "--resolver", world.resolver, "--out", out, "--fail-on", "high", "-q"]);
+    const failing = await runCli(["assess", "-d", "lax.example", "--resolver", world.resolver, "--out", out, "--fail-on", "high", "-q"]);
     assert.equal(failing.code, 1);
     assert.equal(failing.stdout, "");
-    const passing = await runCli(["assess", "-d", "good-council.example", "--resolver", world.resolver, "--out", out, "--fail-on", "high,error", "-q"]);
+    const passing = await runCli(["assess", "-d", "locked.example", "--resolver", world.resolver, "--out", out, "--fail-on", "high,error", "-q"]);
     assert.equal(passing.code, 0, passing.stderr);
+    const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8"));
+    assert.equal(findings.summary.byStatus.error, 0);
   });
 
   it("makes a DNS failure an error finding, and --fail-on error catches it", async () => {
     const out = tempDir();
-    const r = await runCli(["assess", "-d", "good-council.example", "--resolver", "127.0.0.1:9", "--dns-timeout", "100", "--out", out, "--fail-on", "error"]);
+    const r = await runCli(["assess", "-d", "locked.example", "--resolver", "127.0.0.1:9", "--dns-timeout", "100", "--out", out, "--fail-on", "error"]);
     assert.equal(r.code, 1, r.stderr);
     const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8"));
-    assert.ok(findings.findings.length > 0);
-    assert.ok(findings.findings.every((f: { status: string }) => f.status === "error"), "nothing passes when DNS failed");
+    const domainFindings = findings.findings.filter((f: { subject: string }) => f.subject === "domain:locked.example");
+    assert.ok(domainFindings.length > 10);
+    assert.deepEqual([...new Set(domainFindings.map((f: { status: string }) => f.status))], ["error"], "nothing about the domain passes or fails when DNS failed");
+    // Rules about a tenant do not apply (no tenant was assessed); none of them may pass either.
+    assert.ok(findings.findings.every((f: { status: string }) => f.status === "error" || f.status === "not_applicable"));
   });
 
   it("names every bad line of a domains file and exits 2 before any query", async () => {
@@ -100,7 +115,7 @@ describe("exo-posture assess", () => {
 describe("exo-posture evaluate", () => {
   it("re-evaluates saved evidence offline and matches the original findings", async () => {
     const out = tempDir();
-    await runCli(["assess", "-d", "gateway-county.example", "-d", "parked-borough.example", "--resolver", world.resolver, "--out", out, "-q"]);
+    await runCli(["assess", "-d", "locked.example", "-d", "lax.example", "--resolver", world.resolver, "--out", out, "-q"]);
     const again = join(out, "again");
     const r = await runCli(["evaluate", "--evidence", join(out, "evidence.json"), "--out", again, "-q"]);
     assert.equal(r.code, 0, r.stderr);
@@ -111,13 +126,13 @@ describe("exo-posture evaluate", () => {
   it("refuses evidence that fails the schema, naming the first bad field", async () => {
     const dir = tempDir();
     const out = tempDir();
-    await runCli(["assess", "-d", "good-council.example", "--resolver", world.resolver, "--out", out, "-q"]);
+    await runCli(["assess", "-d", "locked.example", "--resolver", world.resolver, "--out", out, "-q"]);
     const evidence = JSON.parse(readFileSync(join(out, "evidence.json"), "utf8"));
-    evidence.domains["good-council.example"].mx.nullMx = "no";
+    evidence.domains["locked.example"].mx.nullMx = "no";
     writeFileSync(join(dir, "bad.json"), JSON.stringify(evidence));
     const r = await runCli(["evaluate", "--evidence", join(dir, "bad.json")]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /\/domains\/good-council\.example\/mx\/nullMx/);
+    assert.match(r.stderr, /\/domains\/locked\.example\/mx\/nullMx/);
     writeFileSync(join(dir, "not.json"), "{ nope");
     const r2 = await runCli(["evaluate", "--evidence", join(dir, "not.json")]);
     assert.equal(r2.code, 2);

@@ -29,7 +29,11 @@ const EDE = 15;
 
 export async function startDnsServer(options: DnsServerOptions): Promise<RunningDnsServer> {
   const host = options.host ?? "127.0.0.1";
-  const silent = new Set((options.silent ?? []).map((s) => s.toLowerCase()));
+  // Names compare without case (RFC 4343); the type after "|" is kept upper case, as queries carry it.
+  const silent = new Set((options.silent ?? []).map((s) => {
+    const [name, type] = s.split("|");
+    return type === undefined ? name!.toLowerCase() : `${name!.toLowerCase()}|${type.toUpperCase()}`;
+  }));
   let count = 0;
   const answer = (req: Packet, maxSize: number): Buffer | null => {
     count++;
@@ -110,10 +114,12 @@ function serveTcp(socket: net.Socket, answer: (req: Packet, max: number) => Buff
   });
 }
 
+/** The zone with the longest origin enclosing `name`; a zone whose origin is "." (the root) encloses every name. */
 function zoneOf(zones: Zone[], name: string): Zone | undefined {
   let best: Zone | undefined;
   for (const z of zones) {
-    if ((name === z.origin || name.endsWith(`.${z.origin}`)) && (!best || z.origin.length > best.origin.length)) best = z;
+    const encloses = z.origin === "." || name === z.origin || name.endsWith(`.${z.origin}`);
+    if (encloses && (!best || best.origin === "." || z.origin.length > best.origin.length)) best = z;
   }
   return best;
 }
@@ -160,7 +166,7 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
     const cname = z.records.find((r) => r.name === name && r.type === "CNAME");
     if (!cname) break;
     answers.push(cname);
-    name = String(cname.data);
+    name = String(cname.data).toLowerCase();
   }
   const z = zoneOf(zones, name);
   if (!z) secure = false;
@@ -168,7 +174,16 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
   const nx = !answers.some((a) => a.type === qtype) && !exists(name);
   const rcode = nx ? 3 : 0;
   const ad = secure && wantsDnssec ? dnsPacket.AUTHENTIC_DATA : 0;
-  return encode({ ...base, flags: flags | ad | rcode, answers: answers.map((a) => ({ ...a, class: "IN" })) }, maxSize);
+  return encode({ ...base, flags: flags | ad | rcode, answers: answers.map((a) => ({ ...a, class: "IN", data: wireData(a) })) }, maxSize);
+}
+
+/**
+ * dns-packet has no encoder for type SPF (99, RFC 4408 §3.1.1): it writes such records as raw rdata,
+ * so their character-strings (the same layout as TXT, RFC 1035 §3.3.14) are laid out here.
+ */
+function wireData(record: WorldRecord): unknown {
+  if (record.type !== "SPF" || !Array.isArray(record.data)) return record.data;
+  return Buffer.concat((record.data as Buffer[]).flatMap((s) => [Buffer.from([s.length]), s]));
 }
 
 function encode(packet: object, maxSize: number): Buffer {

@@ -30,7 +30,12 @@ export function zone(origin: string, dnssec: Dnssec, lines: string[]): Zone {
 function absolute(origin: string, name: string): string {
   if (name === "@") return origin.toLowerCase();
   if (name.endsWith(".")) return name.slice(0, -1).toLowerCase() || ".";
-  return `${name}.${origin}`.toLowerCase();
+  // A name already ending in the origin is taken as written: "x.outlook.com" in zone outlook.com
+  // means x.outlook.com, not x.outlook.com.outlook.com (the zone-file reading is a trap here).
+  const lower = name.toLowerCase();
+  const o = origin.toLowerCase();
+  if (o !== "." && (lower === o || lower.endsWith(`.${o}`))) return lower;
+  return o === "." ? lower : `${lower}.${o}`;
 }
 
 function parseLine(origin: string, line: string): WorldRecord {

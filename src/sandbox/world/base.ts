@@ -34,13 +34,15 @@ export function baseZones(): Zone[] {
     ]),
     // The outside world the sample domains point at.
     zone("outlook.com", "insecure", [
-      "good-council-example.mail.protection.outlook.com A 192.0.2.25",
-      "monitoring-trust-example.mail.protection.outlook.com A 192.0.2.26",
-      'spf.protection.outlook.com TXT "v=spf1 ip4:40.92.0.0/15 ip4:40.107.0.0/16 ip4:52.100.0.0/15 ip4:52.102.0.0/16 ip4:104.47.0.0/17 ip6:2a01:111:f400::/48 ip6:2a01:111:f403::/49 -all"',
+      // MX addresses are loopback: an SMTP probe run against the sandbox DNS alone (no sandbox
+      // SMTP routing) gets a refused connection, and never sends a packet off the machine.
+      "good-council-example.mail.protection A 127.0.0.41",
+      "monitoring-trust-example.mail.protection A 127.0.0.42",
+      'spf.protection TXT "v=spf1 ip4:40.92.0.0/15 ip4:40.107.0.0/16 ip4:52.100.0.0/15 ip4:52.102.0.0/16 ip4:104.47.0.0/17 ip6:2a01:111:f400::/48 ip6:2a01:111:f403::/49 -all"',
     ]),
     zone("mimecast.com", "insecure", [
-      "eu-smtp-inbound-1 A 192.0.2.51",
-      "eu-smtp-inbound-2 A 192.0.2.52",
+      "eu-smtp-inbound-1 A 127.0.0.51",
+      "eu-smtp-inbound-2 A 127.0.0.52",
       'eu._netblocks TXT "v=spf1 ip4:195.130.217.0/24 ip4:91.220.42.0/24 -all"',
     ]),
   ];

@@ -2,7 +2,12 @@
 // Each area of the product adds its zones in its own file here; zones with the same origin
 // (the shared outside world: outlook.com, a gateway vendor) are merged.
 import type { Zone } from "../dns/zone.js";
+import { antispoofingDomains, antispoofingZones, withMailCheckAuthorisations } from "./antispoofing.js";
 import { baseDomains, baseZones } from "./base.js";
+import { tenantZones } from "./tenant.js";
+import { mailPathZones } from "../tenants/issue6/zones.js";
+import { mtaStsZones } from "./mtasts.js";
+import { spfDomains, spfZones } from "./spf.js";
 
 export interface SampleWorld {
   /** The domains the demo assesses, in the order the summary lists them. */
@@ -11,7 +16,14 @@ export interface SampleWorld {
 }
 
 export function sampleWorld(): SampleWorld {
-  return { domains: [...baseDomains], zones: mergeZones([...baseZones()]) };
+  return { domains: [...baseDomains, ...antispoofingDomains, ...spfDomains], zones: mergeZones(withMailCheckAuthorisations([...baseZones(), ...mtaStsZones(), ...antispoofingZones(), ...spfZones(), ...tenantZones(), ...mailPathZones()])) };
+}
+
+export { startTransportWorld } from "./transport.js";
+
+/** Adds domains and zones made at run time (the transport world's TLSA data depends on its certificates). */
+export function extendWorld(world: SampleWorld, domains: string[], zones: Zone[]): SampleWorld {
+  return { domains: [...world.domains, ...domains], zones: mergeZones([...world.zones, ...zones]) };
 }
 
 function mergeZones(zones: Zone[]): Zone[] {
