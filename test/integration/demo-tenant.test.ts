@@ -1,0 +1,75 @@
+// The sample tenant end to end, as the demo runs it: Contoso County Council collected live from the
+// sandbox cloud (msal-node, Graph client, undici), its domains probed through the sample world, the
+// shipped pack applied. These are the verdicts the demo exists to show.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { assess, type AssessResult } from "../../src/assess.js";
+import type { Evidence } from "../../src/evidence/evidence.js";
+import { defaultRulesDir } from "../../src/paths.js";
+import { evaluate, loadPack } from "../../src/rules/index.js";
+import { type RunningWorld, startSampleWorld } from "../../src/sandbox/demo.js";
+import { tempDir } from "../helpers/tmp.js";
+
+let world: RunningWorld;
+let result: AssessResult;
+before(async () => {
+  world = await startSampleWorld();
+  result = await assess({
+    domains: [],
+    resolver: world.resolver,
+    dnsTimeoutMs: 2000,
+    caFiles: [],
+    rulesDir: defaultRulesDir,
+    outDir: tempDir(),
+    formats: ["json"],
+    dkimSelectors: [],
+    tenantCollect: world.tenant,
+    context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
+  });
+});
+after(() => world.close());
+
+const finding = (r: { findings: { findings: AssessResult["findings"]["findings"] } }, ruleId: string, subject: string) => {
+  const f = r.findings.findings.find((x) => x.ruleId === ruleId && x.subject === subject);
+  assert.ok(f, `no ${ruleId} finding for ${subject}`);
+  return f;
+};
+
+describe("the sample tenant (Contoso County Council)", () => {
+  it("probes every Authoritative accepted domain of the tenant, with its role", () => {
+    const d = result.evidence.domains;
+    assert.equal(d["contoso-county.example"]?.source, "tenant");
+    assert.equal(d["contoso-county.example"]?.role.value, "sending");
+    assert.equal(d["contoso-heritage.example"]?.role.value, "parked");
+    assert.equal(d["contosocounty.onmicrosoft.com"]?.role.value, "moera");
+  });
+
+  it("finds Enhanced Filtering off behind the Mimecast MX, high, with the exact fix", () => {
+    const f = finding(result, "gateway.enhanced-filtering", "domain:contoso-county.example");
+    assert.equal(f.status, "fail");
+    assert.equal(f.severity, "high");
+    assert.match(f.remediation, /Set-InboundConnector -Identity "Mimecast inbound" -EFSkipLastIP \$true -EFSkipIPs \$null -EFUsers \$null -EFTestMode \$false/);
+    assert.ok(f.evidence.some((p) => p.endsWith("/mailPath")), f.evidence.join(" "));
+  });
+
+  it("passes inbound DANE for the domain on mx.microsoft, and fails it once the tenant turns DANE off", () => {
+    assert.equal(finding(result, "dane.exo-inbound", "domain:contoso-libraries.example").status, "pass");
+    assert.equal(finding(result, "dane.exo-inbound", "domain:contoso-county.example").status, "not_applicable");
+    const evidence = structuredClone(result.evidence) as Evidence;
+    const tenant = evidence.tenant!;
+    for (const a of tenant.acceptedDomains.items) if (a.domainName === "contoso-libraries.example") a.smtpDaneStatus = "Disabled";
+    for (const d of Object.values(tenant.smtpDaneInbound.domains)) d.status = "Disabled";
+    const again = evaluate(loadPack(defaultRulesDir), evidence);
+    assert.equal(finding({ findings: again }, "dane.exo-inbound", "domain:contoso-libraries.example").status, "fail");
+  });
+
+  it("records the connectors and judges them as subjects of their own", () => {
+    assert.deepEqual(result.evidence.tenant?.connectors.map((c) => `${c.direction}:${c.name}`).sort(), ["inbound:Mimecast inbound", "outbound:Mimecast outbound"]);
+    assert.equal(finding(result, "connector.outbound-tls", "connector:Mimecast outbound").status, "fail");
+  });
+
+  it("never writes the app's private key or a token into the evidence", () => {
+    const text = JSON.stringify(result.evidence);
+    assert.doesNotMatch(text, /PRIVATE KEY|eyJ[A-Za-z0-9_-]{20,}\./);
+  });
+});
