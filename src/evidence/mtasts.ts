@@ -1,6 +1,7 @@
 // MTA-STS (RFC 8461): the _mta-sts TXT record, the policy fetched over HTTPS, and which pattern of
 // the policy's mx lines each of the domain's MX hosts matches.
 import { z } from "zod";
+import { certificateSummary } from "./certificate.js";
 import { dnsLookup, evidenceError } from "./common.js";
 
 /** One _mta-sts TXT record, parsed (RFC 8461 §3.1). */
@@ -37,14 +38,7 @@ export const mtaStsPolicy = z.object({
 export type MtaStsPolicy = z.infer<typeof mtaStsPolicy>;
 
 /** The certificate the policy host presented (leaf first), kept as proof whether or not it was trusted. */
-export const presentedCertificate = z.object({
-  subject: z.string(),
-  issuer: z.string(),
-  /** DNS names from subjectAltName. */
-  dnsNames: z.array(z.string()),
-  validFrom: z.string(),
-  validTo: z.string(),
-  fingerprintSha256: z.string(),
+export const presentedCertificate = certificateSummary.extend({
   /** Leaf first, then its issuers as far as the handshake knew them (sent by the server, or a trusted root), PEM. */
   chainPem: z.array(z.string()),
 });

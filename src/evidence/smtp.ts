@@ -1,6 +1,7 @@
 // What the SMTP probe saw at each address of an MX host on port 25: the greeting, EHLO, STARTTLS
 // (RFC 3207) and the TLS session, with the presented chain kept as PEM beside what was judged of it.
 import { z } from "zod";
+import { certificateSummary } from "./certificate.js";
 import { evidenceError } from "./common.js";
 
 /** One certificate check: passed, or the OpenSSL / Node error code and message. */
@@ -20,14 +21,7 @@ export const smtpTls = z.object({
    */
   chainPem: z.array(z.string()),
   /** The leaf, for people: subject, issuer, subjectAltName DNS names, validity, SHA-256 fingerprint. */
-  leaf: z.object({
-    subject: z.string(),
-    issuer: z.string(),
-    dnsNames: z.array(z.string()),
-    validFrom: z.string(),
-    validTo: z.string(),
-    fingerprintSha256: z.string(),
-  }),
+  leaf: certificateSummary,
   /** Chains to a trusted root (the system's plus --ca-file), every certificate in date. */
   webpki: certificateCheck,
   /** The leaf names the MX host (RFC 6125 through tls.checkServerIdentity). */
