@@ -1,12 +1,9 @@
 // `exo-posture assess`: probe domains (and, later, a tenant) and write the reports.
 import type { Command } from "commander";
 import { join } from "node:path";
-import { assess } from "../assess.js";
 import type { CollectTenantOptions } from "../collect/index.js";
 import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
 import { defaultRulesDir } from "../paths.js";
-import { readTargets } from "../probe/targets.js";
-import { renderSummary } from "../report/summary.js";
 import { EXIT, UsageError } from "./exit.js";
 import { collect, parseFailOn, parseFormats, positiveInt, reachesFailOn, timestampFolder } from "./options.js";
 
@@ -48,6 +45,8 @@ Examples:
   exo-posture assess --tenant-bundle contoso-bundle.json --domain extra.example.gov.uk`,
     )
     .action(async (o: AssessCliOptions) => {
+      // Loaded when the command runs, so `--help` stays fast (the run pulls in every probe and client).
+      const [{ assess }, { readTargets }, { renderSummary }] = await Promise.all([import("../assess.js"), import("../probe/targets.js"), import("../report/summary.js")]);
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const domains = await readTargets(o.domain, o.domainsFile);
       const tenantCollect = tenantOptions(o);

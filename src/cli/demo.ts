@@ -1,17 +1,15 @@
 // `exo-posture demo`: the real assess pipeline against the built-in sample world on loopback.
 import type { Command } from "commander";
-import { assess } from "../assess.js";
 import { defaultRulesDir } from "../paths.js";
-import { renderSummary } from "../report/summary.js";
-import { startSampleWorld } from "../sandbox/demo.js";
 
 export function registerDemoCommand(program: Command): void {
   program
     .command("demo")
-    .description("assess the built-in sample world (DNS and more, served on 127.0.0.1) and write reports/demo")
+    .description("assess the built-in sample world (DNS, SMTP, HTTPS and a sandbox Microsoft cloud, all on 127.0.0.1) and write reports/demo")
     .option("--out <dir>", "output folder", "reports/demo")
     .addHelpText("after", "\nExample:\n  exo-posture demo && less reports/demo/checklist.md")
     .action(async (o: { out: string }) => {
+      const [{ assess }, { renderSummary }, { startSampleWorld }] = await Promise.all([import("../assess.js"), import("../report/summary.js"), import("../sandbox/demo.js")]);
       const started = Date.now();
       const world = await startSampleWorld();
       try {

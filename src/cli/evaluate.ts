@@ -1,15 +1,7 @@
 // `exo-posture evaluate`: re-run a rule pack over a saved evidence file, offline.
 import type { Command } from "commander";
 import { dirname, join } from "node:path";
-import { loadData } from "../data/load.js";
-import { withDataParameters } from "../data/parameters.js";
-import { readEvidence } from "../evidence/io.js";
 import { defaultRulesDir } from "../paths.js";
-import { renderSummary } from "../report/summary.js";
-import { writeReports } from "../report/write.js";
-import { EMPTY_CONFIG, loadConfig } from "../rules/config.js";
-import { evaluate } from "../rules/evaluate.js";
-import { loadPack } from "../rules/pack.js";
 import { EXIT } from "./exit.js";
 import { parseFailOn, parseFormats, reachesFailOn } from "./options.js";
 
@@ -33,6 +25,10 @@ Examples:
   exo-posture evaluate --evidence old/evidence.json --rules ./my-pack --config waivers.yaml --out /tmp/re`,
     )
     .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; failOn?: string; quiet?: boolean }) => {
+      const [{ loadData }, { withDataParameters }, { readEvidence }, { renderSummary }, { writeReports }, { EMPTY_CONFIG, loadConfig }, { evaluate }, { loadPack }] = await Promise.all([
+        import("../data/load.js"), import("../data/parameters.js"), import("../evidence/io.js"), import("../report/summary.js"),
+        import("../report/write.js"), import("../rules/config.js"), import("../rules/evaluate.js"), import("../rules/pack.js"),
+      ]);
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const pack = loadPack(o.rules);
       const config = o.config ? loadConfig(o.config, pack) : EMPTY_CONFIG;
