@@ -142,18 +142,17 @@ describe("exo-posture evaluate", () => {
 });
 
 describe("exo-posture rules and schema", () => {
-  it("lists the pack and shows every rule as a page", async () => {
+  it("lists the pack and shows a rule as a page", async () => {
     const list = await runCli(["rules", "list"]);
     assert.equal(list.code, 0);
     const ids = list.stdout.trim().split("\n").map((l) => l.split(/\s+/)[0]!);
     assert.ok(ids.includes("dmarc.policy"));
-    for (const id of ids) {
-      const page = await runCli(["rules", "show", id]);
-      assert.equal(page.code, 0, page.stderr);
-      assert.match(page.stdout, new RegExp(`^${id.replace(/\./g, "\\.")} — `));
-      assert.match(page.stdout, /How to fix/);
-      assert.match(page.stdout, /References/);
-    }
+    // Every page is checked in-process (test/unit/rule-catalogue.test.ts); one through the CLI here.
+    const page = await runCli(["rules", "show", "gateway.enhanced-filtering"]);
+    assert.equal(page.code, 0, page.stderr);
+    assert.match(page.stdout, /^gateway\.enhanced-filtering — /);
+    assert.match(page.stdout, /How to fix/);
+    assert.match(page.stdout, /ORCA: 233/);
   });
 
   it("validates the shipped pack and rejects a broken one with file and line", async () => {

@@ -1,0 +1,37 @@
+// The rule ids of the catalogue (RULES.md) are a public contract: users write waivers and configs
+// against them. Every one must exist in the shipped pack, and `rules show` must render each as a page.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { defaultRulesDir } from "../../src/paths.js";
+import { loadPack } from "../../src/rules/index.js";
+import { renderRulePage } from "../../src/rules/page.js";
+
+const CATALOGUE = [
+  "spf.present", "spf.valid", "spf.all-strict", "spf.no-ptr", "spf.size", "spf.exo-included",
+  "dmarc.present", "dmarc.policy", "dmarc.subdomain-policy", "dmarc.reporting", "dmarc.external-report-auth",
+  "dkim.exo-signing", "dkim.key-strength", "parked.locked-down", "moera.protected",
+  "starttls.offered", "starttls.tls-version", "mtasts.record", "mtasts.policy", "mtasts.enforce", "mtasts.max-age",
+  "mtasts.mx-coverage", "mtasts.mx-certificates", "tlsrpt.record", "tlsrpt.reporting", "dnssec.domain", "dnssec.mx",
+  "dane.tlsa", "dane.match", "dane.rollover", "dane.exo-inbound", "dane.mtasts-consistent",
+  "gateway.detected", "gateway.enhanced-filtering", "gateway.connector-lockdown", "gateway.arc-trusted-sealer",
+  "gateway.stale-connector", "exo.reject-direct-send", "connector.inbound-tls", "connector.outbound-tls",
+  "connector.outbound-downgrade", "portal.quarantine", "portal.encrypted-inbound", "arc.sample-chain",
+];
+
+const pack = loadPack(defaultRulesDir);
+
+describe("the rule catalogue", () => {
+  it("has every id of RULES.md in the shipped pack", () => {
+    const ids = new Set(pack.rules.map((r) => r.meta.id));
+    assert.deepEqual(CATALOGUE.filter((id) => !ids.has(id)), []);
+  });
+
+  for (const rule of pack.rules) {
+    it(`renders ${rule.meta.id} as a readable page`, () => {
+      const page = renderRulePage(rule);
+      assert.ok(page.startsWith(`${rule.meta.id} — ${rule.meta.title}`));
+      for (const heading of ["What it checks and why", "Outcomes", "How to fix", "References"]) assert.ok(page.includes(heading), heading);
+      assert.ok(rule.meta.references.every((r) => /^https:\/\//.test(r.url)), "references are https links");
+    });
+  }
+});
