@@ -74,5 +74,7 @@ export const mailPathEvidence = z.object({
   acceptedDomain: z.boolean().nullable(),
   /** One entry per gateway (or unknown host) the MX points to; empty when every MX is Exchange Online. */
   gateways: z.array(gatewayPath),
+  /** The tenant reported its connector or accepted-domain list as possibly incomplete (a page not returned). */
+  possiblyTruncated: z.boolean().default(false),
 });
 export type MailPathEvidence = z.infer<typeof mailPathEvidence>;

@@ -21,9 +21,10 @@ export async function probeMailPath(
   data: Pick<DataCatalogue, "gateways">,
   ctx: ProbeContext,
 ): Promise<MailPathEvidence> {
-  if (!tenant) return { error: null, tenantAssessed: false, acceptedDomain: null, gateways: [] };
+  if (!tenant) return { error: null, tenantAssessed: false, acceptedDomain: null, gateways: [], possiblyTruncated: false };
   const problem = tenant.inboundConnectors.error ?? tenant.acceptedDomains.error;
-  if (problem) return { error: problem, tenantAssessed: true, acceptedDomain: null, gateways: [] };
+  if (problem) return { error: problem, tenantAssessed: true, acceptedDomain: null, gateways: [], possiblyTruncated: false };
+  const possiblyTruncated = tenant.inboundConnectors.possiblyTruncated || tenant.acceptedDomains.possiblyTruncated;
   const acceptedDomain = tenant.acceptedDomains.items.some(
     (d) => d.domainName === domain || (d.matchSubDomains === true && domain.endsWith(`.${d.domainName}`)),
   );
@@ -55,7 +56,7 @@ export async function probeMailPath(
       arc: { sealers: [], trusted: [] },
     });
   }
-  return { error: null, tenantAssessed: true, acceptedDomain, gateways: paths };
+  return { error: null, tenantAssessed: true, acceptedDomain, gateways: paths, possiblyTruncated };
 }
 
 /** The certificate names a gateway presents, and its MX domains (a certificate for its own hosts). */

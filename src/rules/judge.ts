@@ -44,12 +44,27 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     if (!applies.ok) return verdict("error", `the rule could not decide whether it applies: ${applies.reason}`);
     if (!applies.value) return verdict("not_applicable", rule.whenNot ? render(rule.whenNot, bindings) : "does not apply here");
   }
+  const partial = m.inputs.filter((i) => valueAt(i, subject.vars)?.possiblyTruncated === true);
   for (const outcome of rule.outcomes) {
     const holds = evalBool(outcome.if, bindings);
     if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`);
-    if (holds.value) return { ...verdict(outcome.status, render(outcome.message, bindings)), remediation: render(rule.remediation, bindings) };
+    if (holds.value) {
+      const note = partial.length > 0 ? ` (note: ${partial.join(", ")} may be incomplete: the tenant's answer was possibly truncated)` : "";
+      return { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`), remediation: render(rule.remediation, bindings) };
+    }
+  }
+  // A pass may rest on something being absent from a list; from a list that may be incomplete,
+  // that is unknown, never a pass.
+  if (partial.length > 0) {
+    return verdict("error", `${partial.join(", ")} may be incomplete (the tenant's answer was possibly truncated), so a pass cannot be given; rerun, or export with Export-ExoPosture.ps1`);
   }
   return verdict(m.passStatus, render(rule.pass, bindings));
+}
+
+function valueAt(input: string, vars: Record<string, unknown>): { possiblyTruncated?: unknown } | undefined {
+  let value: unknown = vars;
+  for (const part of input.split(".")) value = value && typeof value === "object" ? (value as Record<string, unknown>)[part] : undefined;
+  return value && typeof value === "object" ? (value as { possiblyTruncated?: unknown }) : undefined;
 }
 
 function inputPointer(input: string, subject: Subject): string {

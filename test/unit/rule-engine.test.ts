@@ -118,6 +118,19 @@ describe("evaluating", () => {
     assert.throws(() => loadConfig(configFile("waivers:\n  - rule: spf.present\n    subject: x\n    reason: r\n    approver: a\n    expires: soon\n"), pack), /expires must be a date/);
   });
 
+  it("never passes on a list the tenant reported as possibly truncated, and notes it on a failure", () => {
+    const rulesDir = tempDir({ "pack.yaml": packYaml, "spf.present.yaml": rule });
+    const p = loadPack(rulesDir);
+    const passing = { ...noSpf, spf: { error: null, lookup: null, records: ["v=spf1 -all"], strings: [["v=spf1 -all"]], possiblyTruncated: true } };
+    const f = evaluate(p, evidenceWith({ "a.example": passing })).findings[0]!;
+    assert.equal(f.status, "error");
+    assert.match(f.message, /domain\.spf may be incomplete/);
+    const failing = { ...noSpf, spf: { ...noSpf.spf, possiblyTruncated: true } };
+    const g = evaluate(p, evidenceWith({ "a.example": failing })).findings[0]!;
+    assert.equal(g.status, "fail");
+    assert.match(g.message, /may be incomplete/);
+  });
+
   it("uses a parameter override in messages", () => {
     const config = loadConfig(configFile('parameters:\n  dmarcReportingAddress: "mailto:reports@example.net"\n'), pack);
     const e = evidenceWith({ "a.example": { ...noSpf, dmarc: { error: null, lookup: null, records: [], record: null, source: "none", organizationalDomain: "a.example", appliedPolicy: null } } });
