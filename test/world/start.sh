@@ -4,6 +4,8 @@
 #   nsd     127.0.0.11:53   signed "test."
 #   nsd     127.0.0.12:53   the leaf zones (test/world/zones/*.test.zone)
 #   unbound 127.0.0.53:53   validating resolver, trust anchor = the private root's DS
+#   node    127.0.0.20-29:25  SMTP servers of the DANE cases (smtp/serve.ts)
+#   node    127.0.0.30:443    MTA-STS policy sites (https/serve.ts)
 # Waits until unbound answers example.test SOA with the AD flag (30 s at most).
 # Running it again restarts the world (stop.sh first), with fresh keys and signatures.
 #
@@ -23,7 +25,7 @@ die() { echo "start.sh: $*" >&2; exit 1; }
 
 dump_logs() {
   local f
-  for f in "$W"/run/nsd-*/nsd.log "$W/run/unbound/unbound.log" "$W/run/smtp/smtp.log"; do
+  for f in "$W"/run/nsd-*/nsd.log "$W/run/unbound/unbound.log" "$W/run/smtp/smtp.log" "$W/run/https/https.log"; do
     [ -f "$f" ] || continue
     echo "===== $f (last 40 lines)" >&2
     tail -n 40 "$f" >&2
@@ -53,8 +55,14 @@ if grep -Eq '^nameserver[[:space:]]+127\.0\.0\.11([[:space:]]|$)' /etc/resolv.co
     "queries to the world's test. server on 127.0.0.11:53 may be intercepted" >&2
 fi
 
-# The SMTP servers' certificates and their TLSA records come first: build.sh signs them in.
-"$HERE/smtp/prepare.sh"
+# Records made at start, which build.sh signs in: the SMTP servers' and MTA-STS sites'
+# certificates with the TLSA records (smtp/prepare.sh), and the DKIM keys (dkim/prepare.sh). The
+# two write different files of generated/, so they run side by side.
+rm -rf "$W/generated"
+"$HERE/smtp/prepare.sh" & smtp_prepare=$!
+"$HERE/dkim/prepare.sh" & dkim_prepare=$!
+wait "$smtp_prepare" || die "smtp/prepare.sh failed"
+wait "$dkim_prepare" || die "dkim/prepare.sh failed"
 "$HERE/build.sh"
 
 # If anything below fails, do not leave half a world running.
@@ -109,12 +117,15 @@ while :; do
   fi
   sleep 0.2
 done
-# SMTP servers of the DANE cases (test/world/smtp/cases.ts) on 127.0.0.20-29:25: one Node
-# process in its own session, so stop.sh can end it (and only it) by its pidfile.
-mkdir -p "$W/run/smtp"
-rm -f "$W/run/smtp/smtp.pid"
+# SMTP servers of the DANE cases (test/world/smtp/cases.ts) on 127.0.0.20-29:25, and the MTA-STS
+# policy sites (test/world/https/cases.ts) on 127.0.0.30:443: one Node process each, started side
+# by side, each in its own session so stop.sh can end it (and only it) by its pidfile.
+mkdir -p "$W/run/smtp" "$W/run/https"
+rm -f "$W/run/smtp/smtp.pid" "$W/run/https/https.pid"
 setsid node "$ROOT/dist/test/world/smtp/serve.js" "$W/smtp" >"$W/run/smtp/smtp.log" 2>&1 </dev/null &
-wait_pidfile "smtp    127.0.0.20-29:25  DANE cases" "$W/run/smtp/smtp.pid" || { cat "$W/run/smtp/smtp.log" >&2; exit 1; }
+setsid node "$ROOT/dist/test/world/https/serve.js" "$W/https" >"$W/run/https/https.log" 2>&1 </dev/null &
+wait_pidfile "smtp    127.0.0.20-29:25  DANE cases" "$W/run/smtp/smtp.pid"
+wait_pidfile "https   127.0.0.30:443    MTA-STS sites" "$W/run/https/https.pid"
 
 READY=1
 echo "world ready: dig @$RESOLVER +dnssec example.test SOA -> NOERROR, ad (state: $W)"

@@ -12,6 +12,7 @@ W="${EXO_WORLD_DIR:-/tmp/exo-world}"
 # names our config file. A stale pidfile may name a pid the kernel has since reused.
 # nsd renames its processes ("nsd: xfrd", "nsd: main", "nsd: server 1") but keeps argv.
 SERVERS=(
+  "https 127.0.0.30:443|$W/run/https/https.pid|$W/https"
   "smtp 127.0.0.20-29|$W/run/smtp/smtp.pid|$W/smtp"
   "unbound 127.0.0.53|$W/run/unbound/unbound.pid|$W/conf/unbound.conf"
   "nsd leaf 127.0.0.12|$W/run/nsd-leaf/nsd.pid|$W/conf/nsd-leaf.conf"

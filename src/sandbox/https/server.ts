@@ -35,7 +35,7 @@ export interface RunningHttpsServer {
   close(): Promise<void>;
 }
 
-export async function startHttpsServer(options: { sites: Site[]; host?: string }): Promise<RunningHttpsServer> {
+export async function startHttpsServer(options: { sites: Site[]; host?: string; /** 0 (any free port) when absent. */ port?: number }): Promise<RunningHttpsServer> {
   const bind = options.host ?? "127.0.0.1";
   const byHost = new Map<string, Site>(options.sites.map((s) => [s.host.toLowerCase(), s]));
   const contexts = new Map<string, SecureContext>(
@@ -79,7 +79,7 @@ export async function startHttpsServer(options: { sites: Site[]; host?: string }
   );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, bind, () => resolve());
+    server.listen(options.port ?? 0, bind, () => resolve());
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;

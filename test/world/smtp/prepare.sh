@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Before build.sh signs the zones: issue the SMTP servers' certificates (test/world/smtp/certs.ts,
-# compiled: run `npm run build` first) and write the TLSA records for them into
+# Before build.sh signs the zones: issue the SMTP servers' and the MTA-STS policy sites'
+# certificates (test/world/smtp/certs.ts, compiled: run `npm run build` first; the sites' go to
+# $EXO_WORLD_DIR/https) and write the TLSA records for the SMTP ones into
 # $EXO_WORLD_DIR/generated/<zone>.zone, which build.sh appends to the zone before signing.
 # The TLSA data is computed here with openssl, independently of exo-posture's own matching code.
 set -euo pipefail
@@ -9,14 +10,17 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 W="${EXO_WORLD_DIR:-/tmp/exo-world}"
 S="$W/smtp"
+H="$W/https"
 G="$W/generated"
 
 die() { echo "smtp/prepare.sh: $*" >&2; exit 1; }
 [ -f "$ROOT/dist/test/world/smtp/certs.js" ] || die "dist/test/world/smtp/certs.js missing: run npm run build first"
 
-rm -rf "$S" "$G"
-mkdir -p "$S" "$G"
-node "$ROOT/dist/test/world/smtp/certs.js" "$S"
+# generated/ is emptied by start.sh (dkim/prepare.sh writes there at the same time): only our own
+# files are (re)written below.
+rm -rf "$S" "$H"
+mkdir -p "$S" "$H" "$G"
+node "$ROOT/dist/test/world/smtp/certs.js" "$S" "$H"
 
 # RFC 6698 §2.1: selector 0 = the certificate (DER), 1 = its SubjectPublicKeyInfo (DER);
 # matching type 0 = as is (hex), 1 = SHA2-256, 2 = SHA2-512.
