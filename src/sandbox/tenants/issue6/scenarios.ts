@@ -1,14 +1,18 @@
 // Tenants that exercise each inbound-path rule both ways (issue 6): Enhanced Filtering on, off, in
 // test mode, scoped to some users, by EFSkipIPs; the connector locked by certificate, by IP, or open;
-// the ARC sealer trusted or not; the portal rule present or not; the MX moved back to Exchange Online
-// with a stale Enhanced Filtering connector. Each names the findings it must produce.
+// the ARC sealer trusted or not; the portal rule present or not; RejectDirectSend on or off; inbound
+// and outbound connector TLS; the MX moved back to Exchange Online with a stale Enhanced Filtering
+// connector. Each is what the sandbox cloud serves (mailPathScenario) and names the findings it must
+// produce once collected, probed and judged.
 import type { Status } from "../../../evidence/findings.js";
-import { inboundConnector, outboundConnector, type TenantShape, transportRule } from "./tenant.js";
+import { inboundConnector, type InboundConnectorObject, type MailPathTenant, outboundConnector, transportRule } from "./tenant.js";
 
-export interface MailPathScenario {
+export interface MailPathCase {
   name: string;
+  /** The domain probed (one of zones.ts). */
   domain: string;
-  tenant: TenantShape;
+  /** What this tenant has beyond the base one (tenant.ts). */
+  tenant: MailPathTenant;
   /** A user data file's content (assess --data), e.g. the gateway's ARC sealing domain. */
   data?: string;
   /** ruleId → subject → status. */
@@ -16,10 +20,9 @@ export interface MailPathScenario {
 }
 
 const county = "path-county.example";
-const accepted = [county, "path-moved.example", "path-onprem.example"];
 /** Mimecast's sample egress in the sandbox world (eu._netblocks.mimecast.com). */
 const egress = ["195.130.217.0/24", "91.220.42.0/24"];
-const mimecast = (c: Parameters<typeof inboundConnector>[0]) => inboundConnector({ senderIPAddresses: egress, restrictDomainsToIPAddresses: true, ...c });
+const mimecast = (c: Partial<InboundConnectorObject>) => inboundConnector({ Name: "Mimecast inbound", SenderIPAddresses: egress, RestrictDomainsToIPAddresses: true, ...c });
 const d = (name: string) => `domain:${name}`;
 
 /** A user data file naming Mimecast's ARC sealing domain for the sandbox (no public source names it). */
@@ -33,19 +36,19 @@ gateways:
     sources: [{ title: sandbox sample message, url: "https://example.invalid/sample" }]
 `;
 
-export const mailPathScenarios: MailPathScenario[] = [
+export const mailPathCases: MailPathCase[] = [
   {
     name: "Enhanced Filtering on, locked by IP, sealer trusted, portals quarantined, direct send rejected",
     domain: county,
     data: SEALER_DATA,
     tenant: {
-      acceptedDomains: accepted,
-      connectors: [mimecast({ name: "Mimecast inbound", efSkipLastIP: true }), outboundConnector({ name: "To partner", recipientDomains: ["partner.example"], tlsSettings: "DomainValidation" })],
+      inboundConnectors: [mimecast({ EFSkipLastIP: true })],
+      outboundConnectors: [outboundConnector({ Name: "To partner", RecipientDomains: ["partner.example"], TlsSettings: "DomainValidation" })],
       arcTrustedSealers: ["mimecast.example"],
       rejectDirectSend: true,
       transportRules: [
-        transportRule({ name: "Quarantine portals", quarantine: true, senderDomainIs: ["egress.com", "res.cisco.com"], subjectOrBodyContainsWords: ["Read the message", "SecureMessageAtt.html", "Unlock Message", "Secure Messaging Notification", "Portal Pick-up"] }),
-        transportRule({ name: "Mark encrypted", messageTypeMatches: "Encrypted", actions: ["PrependSubject"] }),
+        transportRule({ Name: "Quarantine portals", Quarantine: true, SenderDomainIs: ["egress.com", "res.cisco.com"], SubjectOrBodyContainsWords: ["Read the message", "SecureMessageAtt.html", "Unlock Message", "Secure Messaging Notification", "Portal Pick-up"] }),
+        transportRule({ Name: "Mark encrypted", FromScope: "NotInOrganization", MessageTypeMatches: "Encrypted", PrependSubject: "[Encrypted - not scanned] " }),
       ],
     },
     expect: {
@@ -67,12 +70,8 @@ export const mailPathScenarios: MailPathScenario[] = [
     domain: county,
     data: SEALER_DATA,
     tenant: {
-      acceptedDomains: accepted,
-      connectors: [
-        inboundConnector({ name: "Mimecast inbound", senderIPAddresses: egress, requireTls: false }),
-        outboundConnector({ name: "To relay", useMXRecord: false, smartHosts: ["relay.partner.example"], tlsSettings: "EncryptionOnly" }),
-      ],
-      arcTrustedSealers: [],
+      inboundConnectors: [inboundConnector({ Name: "Mimecast inbound", SenderIPAddresses: egress, RequireTls: false })],
+      outboundConnectors: [outboundConnector({ Name: "To relay", UseMXRecord: false, SmartHosts: ["relay.partner.example"], TlsSettings: "EncryptionOnly" })],
       rejectDirectSend: false,
     },
     expect: {
@@ -91,39 +90,38 @@ export const mailPathScenarios: MailPathScenario[] = [
     name: "Enhanced Filtering in test mode, locked by certificate",
     domain: county,
     tenant: {
-      acceptedDomains: accepted,
-      connectors: [inboundConnector({ name: "From gateway", tlsSenderCertificateName: "*.mimecast.com", restrictDomainsToCertificate: true, efSkipLastIP: true, efTestMode: true })],
+      inboundConnectors: [inboundConnector({ Name: "From gateway", TlsSenderCertificateName: "*.mimecast.com", RestrictDomainsToCertificate: true, EFSkipLastIP: true, EFTestMode: true })],
     },
     expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" }, "gateway.connector-lockdown": { [d(county)]: "pass" }, "gateway.arc-trusted-sealer": { tenant: "warn" } },
   },
   {
     name: "Enhanced Filtering scoped to some users",
     domain: county,
-    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipLastIP: true, efUsers: ["ceo@path-county.example"] })] },
+    tenant: { inboundConnectors: [mimecast({ EFSkipLastIP: true, EFUsers: ["ceo@path-county.example"] })] },
     expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" } },
   },
   {
     name: "EFSkipIPs covering the gateway's egress instead of skip-last-IP",
     domain: county,
-    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipIPs: egress })] },
+    tenant: { inboundConnectors: [mimecast({ EFSkipIPs: egress })] },
     expect: { "gateway.enhanced-filtering": { [d(county)]: "pass" } },
   },
   {
     name: "EFSkipIPs missing part of the egress",
     domain: county,
-    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipIPs: ["195.130.217.0/24"] })] },
+    tenant: { inboundConnectors: [mimecast({ EFSkipIPs: ["195.130.217.0/24"] })] },
     expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" } },
   },
   {
     name: "Connector locked only for some sender domains",
     domain: county,
-    tenant: { acceptedDomains: accepted, connectors: [mimecast({ name: "Mimecast inbound", efSkipLastIP: true, senderDomains: ["smtp:partner.example;1"] })] },
+    tenant: { inboundConnectors: [mimecast({ EFSkipLastIP: true, SenderDomains: ["smtp:partner.example;1"] })] },
     expect: { "gateway.connector-lockdown": { [d(county)]: "warn" } },
   },
   {
     name: "MX moved back to Exchange Online, Enhanced Filtering connector left behind",
     domain: "path-moved.example",
-    tenant: { acceptedDomains: accepted, connectors: [inboundConnector({ name: "Old Proofpoint inbound", senderIPAddresses: ["203.0.113.0/24"], efSkipLastIP: true })] },
+    tenant: { inboundConnectors: [inboundConnector({ Name: "Old Proofpoint inbound", SenderIPAddresses: ["203.0.113.0/24"], EFSkipLastIP: true })] },
     expect: {
       "gateway.detected": { [d("path-moved.example")]: "info" },
       "gateway.enhanced-filtering": { [d("path-moved.example")]: "not_applicable" },
@@ -135,8 +133,9 @@ export const mailPathScenarios: MailPathScenario[] = [
     name: "An on-premises MX the catalogue does not know, its connector found by association",
     domain: "path-onprem.example",
     tenant: {
-      acceptedDomains: accepted,
-      connectors: [inboundConnector({ name: "Hybrid inbound", associatedAcceptedDomains: ["path-onprem.example"], tlsSenderCertificateName: "mail.path-onprem.example", restrictDomainsToCertificate: true, efSkipLastIP: true })],
+      inboundConnectors: [
+        inboundConnector({ Name: "Hybrid inbound", ConnectorType: "OnPremises", AssociatedAcceptedDomains: ["path-onprem.example"], TlsSenderCertificateName: "mail.path-onprem.example", RestrictDomainsToCertificate: true, EFSkipLastIP: true }),
+      ],
     },
     expect: { "gateway.enhanced-filtering": { [d("path-onprem.example")]: "pass" }, "gateway.connector-lockdown": { [d("path-onprem.example")]: "pass" } },
   },

@@ -1,69 +1,267 @@
-// Tenant evidence for the inbound-path scenarios, in the shape the normalizer (src/collect) emits:
-// every collector section succeeded unless a scenario says otherwise. Connectors and the rest are
-// given as partial objects and completed with the cmdlets' defaults.
-import type { InboundConnector, OutboundConnector, TenantEvidence, TransportRule } from "../../../evidence/tenant.js";
+// The tenant behind the inbound-path scenarios, as the sandbox cloud serves it: Graph and cmdlet
+// objects shaped as the real APIs return them (the cmdlets' own property names, enums as names,
+// multi-valued properties as lists with "X@odata.type" side keys, null where nothing is set).
+// One base tenant; a scenario gives only what differs (its connectors, ARC sealers, transport
+// rules, RejectDirectSend), and every object is completed with what the cmdlet shows by default.
+import { parseBundle } from "../../../collect/powershell-import.js";
+import { normalizeTenant } from "../../../collect/normalize.js";
+import type { TenantEvidence } from "../../../evidence/tenant.js";
+import { bundleOf } from "../../cloud/bundle.js";
+import type { RawObject, Scenario } from "../../cloud/scenario.js";
+import { mailPathDomains } from "./zones.js";
 
-const ok = { error: null, warnings: [], possiblyTruncated: false };
+export const MAILPATH_TENANT_ID = "c6a11e66-7d1b-4e2f-9a3c-5b8d0e4f6a06";
+/** The certificate app the tests sign in with (Global Reader, Exchange.ManageAsApp, Graph read). */
+export const MAILPATH_APP = "c6a11e66-0a9b-4c1d-8e2f-3a4b5c6d7e01";
+const MOERA = "pathcounty.onmicrosoft.com";
+const COLLECTION = "#Collection(String)";
+const CHANGED = "2025-06-02T08:15:00Z";
 
-export function inboundConnector(c: Partial<InboundConnector> & { name: string }): InboundConnector {
-  return {
-    direction: "inbound", identity: c.name, enabled: true, connectorType: "Partner", comment: null, raw: {},
-    connectorSource: "Default", senderIPAddresses: [], senderDomains: ["smtp:*;1"], associatedAcceptedDomains: [],
-    requireTls: true, restrictDomainsToIPAddresses: false, restrictDomainsToCertificate: false, tlsSenderCertificateName: null,
-    treatMessagesAsInternal: false, cloudServicesMailEnabled: false, efTestMode: false, efSkipLastIP: false, efSkipIPs: [],
-    efSkipMailGateway: [], efUsers: [], ...c,
+/** Get-InboundConnector, the properties the tool reads (EXO-API.md) and a few it keeps as raw. */
+export interface InboundConnectorObject {
+  Name: string;
+  Identity: string;
+  Enabled: boolean;
+  ConnectorType: "Partner" | "OnPremises";
+  ConnectorSource: "Default" | "HybridWizard" | "AdminUI";
+  Comment: string | null;
+  SenderIPAddresses: string[];
+  SenderDomains: string[];
+  AssociatedAcceptedDomains: string[];
+  RequireTls: boolean;
+  RestrictDomainsToIPAddresses: boolean;
+  RestrictDomainsToCertificate: boolean;
+  TlsSenderCertificateName: string | null;
+  TreatMessagesAsInternal: boolean;
+  CloudServicesMailEnabled: boolean;
+  EFTestMode: boolean;
+  EFSkipLastIP: boolean;
+  EFSkipIPs: string[];
+  EFSkipMailGateway: string[];
+  EFUsers: string[];
+  TrustedOrganizations: string[];
+  ScanAndDropRecipients: string[];
+}
+
+export interface OutboundConnectorObject {
+  Name: string;
+  Identity: string;
+  Enabled: boolean;
+  ConnectorType: "Partner" | "OnPremises";
+  ConnectorSource: "Default" | "HybridWizard" | "AdminUI";
+  Comment: string | null;
+  UseMXRecord: boolean;
+  RecipientDomains: string[];
+  SmartHosts: string[];
+  TlsDomain: string | null;
+  TlsSettings: "EncryptionOnly" | "CertificateValidation" | "DomainValidation" | null;
+  IsTransportRuleScoped: boolean;
+  RouteAllMessagesViaOnPremises: boolean;
+  AllAcceptedDomains: boolean;
+  CloudServicesMailEnabled: boolean;
+  TestMode: boolean;
+  SenderRewritingEnabled: boolean;
+  ValidationRecipients: string[];
+}
+
+/** Get-TransportRule: the predicates and actions the portal rules read, named after New-TransportRule's parameters. */
+export interface TransportRuleObject {
+  Name: string;
+  Identity: string;
+  State: "Enabled" | "Disabled";
+  Mode: "Enforce" | "Audit" | "AuditAndNotify";
+  /** The rule's place in the list when absent. */
+  Priority?: number;
+  Comments: string;
+  FromScope: "InOrganization" | "NotInOrganization" | null;
+  SentToScope: "InOrganization" | "NotInOrganization" | "ExternalPartner" | "ExternalNonPartner" | null;
+  SenderDomainIs: string[] | null;
+  FromAddressContainsWords: string[] | null;
+  SubjectContainsWords: string[] | null;
+  SubjectOrBodyContainsWords: string[] | null;
+  HeaderContainsMessageHeader: string | null;
+  HeaderContainsWords: string[] | null;
+  MessageTypeMatches: "Encrypted" | "PermissionControlled" | "OOF" | "AutoForward" | null;
+  Quarantine: boolean;
+  PrependSubject: string | null;
+  SetHeaderName: string | null;
+  SetHeaderValue: string | null;
+  SetSCL: number | null;
+  RedirectMessageTo: string[] | null;
+  DeleteMessage: boolean;
+  StopRuleProcessing: boolean;
+}
+
+type Given<T extends { Name: string }> = Partial<T> & { Name: string };
+
+export function inboundConnector(c: Given<InboundConnectorObject>): RawObject {
+  const full: InboundConnectorObject = {
+    Identity: c.Name, Enabled: true, ConnectorType: "Partner", ConnectorSource: "Default", Comment: null,
+    SenderIPAddresses: [], SenderDomains: ["smtp:*;1"], AssociatedAcceptedDomains: [], RequireTls: true,
+    RestrictDomainsToIPAddresses: false, RestrictDomainsToCertificate: false, TlsSenderCertificateName: null,
+    TreatMessagesAsInternal: false, CloudServicesMailEnabled: false, EFTestMode: false, EFSkipLastIP: false,
+    EFSkipIPs: [], EFSkipMailGateway: [], EFUsers: [], TrustedOrganizations: [], ScanAndDropRecipients: [], ...c,
   };
+  return annotated({ ...full, WhenChangedUTC: CHANGED });
 }
 
-export function outboundConnector(c: Partial<OutboundConnector> & { name: string }): OutboundConnector {
-  return {
-    direction: "outbound", identity: c.name, enabled: true, connectorType: "Partner", comment: null, raw: {},
-    useMXRecord: true, recipientDomains: [], smartHosts: [], tlsDomain: null, tlsSettings: null, isTransportRuleScoped: false,
-    routeAllMessagesViaOnPremises: false, allAcceptedDomains: false, testMode: false, senderRewritingEnabled: false, ...c,
+export function outboundConnector(c: Given<OutboundConnectorObject>): RawObject {
+  const full: OutboundConnectorObject = {
+    Identity: c.Name, Enabled: true, ConnectorType: "Partner", ConnectorSource: "Default", Comment: null,
+    UseMXRecord: true, RecipientDomains: [], SmartHosts: [], TlsDomain: null, TlsSettings: null, IsTransportRuleScoped: false,
+    RouteAllMessagesViaOnPremises: false, AllAcceptedDomains: false, CloudServicesMailEnabled: false, TestMode: false,
+    SenderRewritingEnabled: false, ValidationRecipients: [], ...c,
   };
+  return annotated({ ...full, WhenChangedUTC: CHANGED });
 }
 
-export function transportRule(r: Partial<TransportRule> & { name: string }): TransportRule {
-  return {
-    identity: r.name, state: "Enabled", mode: "Enforce", priority: 0, conditions: [], exceptions: [], actions: [],
-    senderDomainIs: [], fromAddressContainsWords: [], fromAddressMatchesPatterns: [], subjectContainsWords: [],
-    subjectMatchesPatterns: [], subjectOrBodyContainsWords: [], headerContainsMessageHeader: null, headerContainsWords: [],
-    headerMatchesMessageHeader: null, headerMatchesPatterns: [], messageTypeMatches: null, fromScope: null, sentToScope: null,
-    senderIpRanges: [], exceptIfSenderDomainIs: [], quarantine: null, setSCL: null, redirectMessageTo: [], deleteMessage: null,
-    rejectMessageReasonText: null, setHeaderName: null, setHeaderValue: null, stopRuleProcessing: null, raw: {}, ...r,
-  } as TransportRule;
+// Get-TransportRule lists the rule's predicates and actions by class name beside their parameters.
+const PREDICATES: [keyof TransportRuleObject, string][] = [
+  ["FromScope", "FromScope"], ["SentToScope", "SentToScope"], ["SenderDomainIs", "SenderDomainIs"],
+  ["FromAddressContainsWords", "FromAddressContains"], ["SubjectContainsWords", "SubjectContains"],
+  ["SubjectOrBodyContainsWords", "SubjectOrBodyContains"], ["HeaderContainsMessageHeader", "HeaderContains"],
+  ["MessageTypeMatches", "MessageTypeMatches"],
+];
+const ACTIONS: [keyof TransportRuleObject, string][] = [
+  ["Quarantine", "Quarantine"], ["PrependSubject", "PrependSubject"], ["SetHeaderName", "SetHeader"],
+  ["SetSCL", "SetSCL"], ["RedirectMessageTo", "RedirectMessage"], ["DeleteMessage", "DeleteMessage"],
+];
+const TASKS = "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.";
+
+export function transportRule(r: Given<TransportRuleObject>): RawObject {
+  const full: TransportRuleObject = {
+    Identity: r.Name, State: "Enabled", Mode: "Enforce", Comments: "", FromScope: null, SentToScope: null,
+    SenderDomainIs: null, FromAddressContainsWords: null, SubjectContainsWords: null, SubjectOrBodyContainsWords: null,
+    HeaderContainsMessageHeader: null, HeaderContainsWords: null, MessageTypeMatches: null, Quarantine: false,
+    PrependSubject: null, SetHeaderName: null, SetHeaderValue: null, SetSCL: null, RedirectMessageTo: null,
+    DeleteMessage: false, StopRuleProcessing: false, ...r,
+  };
+  const set = (k: keyof TransportRuleObject) => full[k] !== null && full[k] !== false;
+  return annotated({
+    ...full,
+    Conditions: PREDICATES.filter(([k]) => set(k)).map(([, p]) => `${TASKS}${p}Predicate`),
+    Actions: ACTIONS.filter(([k]) => set(k)).map(([, a]) => `${TASKS}${a}Action`),
+    Exceptions: null,
+  });
 }
 
-export interface TenantShape {
-  acceptedDomains: string[];
-  connectors?: (InboundConnector | OutboundConnector)[];
+/** What a scenario changes in the base tenant; everything else is the cmdlets' defaults. */
+export interface MailPathTenant {
+  /** Accepted domains besides pathcounty.onmicrosoft.com; the first is the default (all of zones.ts when absent). */
+  acceptedDomains?: string[];
+  inboundConnectors?: RawObject[];
+  outboundConnectors?: RawObject[];
+  /** Get-ArcConfig ArcTrustedSealers (none when absent). */
   arcTrustedSealers?: string[];
-  transportRules?: TransportRule[];
+  transportRules?: RawObject[];
+  /** Get-OrganizationConfig RejectDirectSend (false when absent; null: a tenant whose answer lacks the property). */
   rejectDirectSend?: boolean | null;
 }
 
-export function tenantEvidenceOf(t: TenantShape): TenantEvidence {
-  const connectors = t.connectors ?? [];
+/** A fresh sandbox-cloud scenario: Graph, every allowed cmdlet, and the app the tests sign in with. */
+export function mailPathScenario(t: MailPathTenant = {}): Scenario {
+  const custom = t.acceptedDomains ?? mailPathDomains;
+  const accepted = [...custom, MOERA];
+  const guid = counter();
+  const withGuid = (objects: RawObject[]) => objects.map((o) => ({ ...o, Guid: guid() }));
   return {
-    tenantId: "00000000-0000-0000-0000-0000000000c6",
-    cloud: null,
-    source: "bundle",
-    collectedAt: "2026-01-01T00:00:00.000Z",
-    collectedBy: { method: "bundle", clientId: null, certificateThumbprintSha256: null, bundleFile: "sandbox" },
-    organization: { ...ok, id: null, displayName: "Contoso County Council", verifiedDomains: [], raw: null },
-    domains: { ...ok, items: [] },
-    acceptedDomains: {
-      ...ok,
-      items: t.acceptedDomains.map((d, i) => ({ domainName: d, domainType: "Authoritative", default: i === 0, initial: false, matchSubDomains: false, smtpDaneStatus: "Disabled", raw: {} })),
+    name: "Path County Council",
+    tenantId: MAILPATH_TENANT_ID,
+    apps: [{ clientId: MAILPATH_APP, displayName: "exo-posture collector (certificate)", credential: "certificate", exchangeManageAsApp: true, roles: ["Global Reader"], graphPermissions: ["Organization.Read.All", "Domain.Read.All"] }],
+    users: [],
+    graph: {
+      organization: [
+        {
+          id: MAILPATH_TENANT_ID,
+          displayName: "Path County Council",
+          countryLetterCode: "GB",
+          tenantType: "AAD",
+          verifiedDomains: accepted.map((name) => ({ capabilities: "Email", isDefault: name === custom[0], isInitial: name === MOERA, name, type: "Managed" })),
+        },
+      ],
+      domains: accepted.map((id) => ({ id, authenticationType: "Managed", isAdminManaged: true, isDefault: id === custom[0], isInitial: id === MOERA, isRoot: true, isVerified: true, supportedServices: ["Email"], passwordValidityPeriodInDays: null })),
     },
-    inboundConnectors: { ...ok, count: connectors.filter((c) => c.direction === "inbound").length },
-    outboundConnectors: { ...ok, count: connectors.filter((c) => c.direction === "outbound").length },
-    connectors,
-    dkimSigningConfigs: { ...ok, items: [] },
-    arcConfig: { ...ok, arcTrustedSealers: t.arcTrustedSealers ?? [], raw: null },
-    transportRules: { ...ok, items: t.transportRules ?? [] },
-    organizationConfig: { ...ok, rejectDirectSend: t.rejectDirectSend === undefined ? false : t.rejectDirectSend, raw: null },
-    dnssecStatus: { error: null, domains: {} },
-    smtpDaneInbound: { error: null, domains: {} },
-  } as TenantEvidence;
+    exchange: {
+      cmdlets: {
+        "Get-AcceptedDomain": withGuid(accepted.map((d) => acceptedDomain(d, { default: d === custom[0], initial: d === MOERA }))),
+        "Get-InboundConnector": withGuid(t.inboundConnectors ?? []),
+        "Get-OutboundConnector": withGuid(t.outboundConnectors ?? []),
+        "Get-DkimSigningConfig": withGuid(accepted.map((d) => dkimSigningConfig(d, d === MOERA))),
+        // An empty ArcTrustedSealers is null; a set one is the comma-joined string Set-ArcConfig was given.
+        "Get-ArcConfig": withGuid([{ Identity: "default", ArcTrustedSealers: t.arcTrustedSealers?.length ? t.arcTrustedSealers.join(",") : null }]),
+        "Get-TransportRule": withGuid((t.transportRules ?? []).map((r, i) => ({ Priority: i, ...r }))),
+        "Get-OrganizationConfig": withGuid([
+          {
+            Identity: MOERA,
+            Name: MOERA,
+            DisplayName: "Path County Council",
+            ...(t.rejectDirectSend === null ? {} : { RejectDirectSend: t.rejectDirectSend ?? false }),
+            IsDehydrated: false,
+            OAuth2ClientProfileEnabled: true,
+          },
+        ]),
+      },
+      perDomain: {
+        "Get-DnssecStatusForVerifiedDomain": Object.fromEntries(custom.map((d) => [d, [dnssecStatus(d)]])),
+        "Get-SmtpDaneInboundStatus": Object.fromEntries(custom.map((d) => [d, [{ DomainName: d, DaneStatus: "Disabled", ErrorData: null }]])),
+      },
+    },
+  };
+}
+
+/**
+ * The tenant evidence of a scenario without a server: its PowerShell bundle read by the same
+ * parser and normalizer as `--tenant-bundle` (for tests that need a tenant but not the sign-in).
+ */
+export function tenantEvidenceOf(t: MailPathTenant = {}): TenantEvidence {
+  const bundle = bundleOf(mailPathScenario(t), { collectedAt: "2026-01-01T00:00:00.000Z" });
+  return normalizeTenant(parseBundle(bundle, "sandbox"), {
+    cloud: null,
+    collectedBy: { method: "bundle", clientId: null, certificateThumbprintSha256: null, bundleFile: "sandbox" },
+  });
+}
+
+/** Multi-valued properties carry the admin API's "X@odata.type" side key. */
+function annotated(obj: object): RawObject {
+  const out: RawObject = {};
+  for (const [k, v] of Object.entries(obj)) {
+    out[k] = v;
+    if (Array.isArray(v)) out[`${k}@odata.type`] = COLLECTION;
+  }
+  return out;
+}
+
+function counter(): () => string {
+  let n = 0;
+  return () => `00000000-0000-4000-8000-c6${String(++n).padStart(10, "0")}`;
+}
+
+function acceptedDomain(name: string, o: { default: boolean; initial: boolean }): RawObject {
+  return {
+    Identity: name, Name: name, DomainName: name, DomainType: "Authoritative", Default: o.default, InitialDomain: o.initial,
+    MatchSubDomains: false, SmtpDaneStatus: "Disabled", AddressBookEnabled: true, PendingCompletion: false, WhenChangedUTC: CHANGED,
+  };
+}
+
+function dkimSigningConfig(domain: string, enabled: boolean): RawObject {
+  const label = domain.replace(/\./g, "-");
+  return {
+    Identity: domain, Name: domain, Domain: domain, Enabled: enabled, Status: enabled ? "Valid" : "CnameMissing",
+    Selector1CNAME: `selector1-${label}._domainkey.pathcounty.n-v1.dkim.mail.microsoft`,
+    Selector2CNAME: `selector2-${label}._domainkey.pathcounty.n-v1.dkim.mail.microsoft`,
+    Selector1KeySize: 2048, Selector2KeySize: 2048, KeyCreationTime: "2025-01-10T10:00:00Z", RotateOnDate: "2025-01-14T10:00:00Z", Algorithm: "RSA",
+  };
+}
+
+function dnssecStatus(domain: string): RawObject {
+  return {
+    DomainName: domain,
+    DnssecFeatureStatus: "Disabled",
+    ExpectedMxRecord: { Record: `${domain.replace(/\./g, "-")}.r-v1.mx.microsoft`, Priority: 0 },
+    DnsValidation: { Status: "Skipped", Description: "" },
+    MxValidation: { Status: "Failed", Description: "The MX record does not point to the expected mx.microsoft host." },
+    MtaStsValidation: { Status: "Skipped", Description: "" },
+    Errors: [],
+    Warnings: [],
+  };
 }
