@@ -1,12 +1,12 @@
 // The HTTP agent every tenant request goes through (undici): timeouts on every step, and the
 // system's trust store plus any CA a custom cloud names (the sandbox's test CA). Certificate
 // checks are never turned off.
-import { rootCertificates } from "node:tls";
+import { trustContext } from "../tls/trust.js";
 import { Agent } from "undici";
 
 export function createAgent(o: { ca: string[]; timeoutMs: number }): Agent {
   return new Agent({
-    connect: { timeout: o.timeoutMs, ...(o.ca.length > 0 ? { ca: [...rootCertificates, ...o.ca] } : {}) },
+    connect: { timeout: o.timeoutMs, ...(o.ca.length > 0 ? { secureContext: trustContext(o.ca) } : {}) },
     headersTimeout: o.timeoutMs,
     bodyTimeout: o.timeoutMs,
   });
