@@ -29,8 +29,15 @@ export function subjectsFor(scope: RuleFile["scope"], evidence: Evidence, params
       return [{ id: "tenant", vars: { ...common, domains: domainList, mxHosts: evidence.mxHosts }, pointers: { ...commonPointers, domains: "/domains", mxHosts: "/mxHosts" } }];
     case "connector": {
       const connectors = ((tenant as { connectors?: Named[] } | null)?.connectors ?? []) as Named[];
+      // RULES.md names a connector subject `connector:<name>`. Inbound and outbound connectors may
+      // share a name (a gateway's pair often does): only then is the direction added, so each
+      // finding and waiver still names one connector.
+      const counts = new Map<string, number>();
+      for (const c of connectors) counts.set(String(c.name), (counts.get(String(c.name)) ?? 0) + 1);
+      const idOf = (c: Named & { direction?: unknown }) =>
+        (counts.get(String(c.name)) ?? 0) > 1 ? `connector:${String(c.name)} (${String(c.direction)})` : `connector:${String(c.name)}`;
       return connectors.map((connector, i) => ({
-        id: `connector:${String(connector.name)}`,
+        id: idOf(connector),
         vars: { ...common, connector, domains: domainList },
         pointers: { ...commonPointers, connector: pointer("tenant", "connectors", String(i)), domains: "/domains" },
       }));

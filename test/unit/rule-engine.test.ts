@@ -7,6 +7,7 @@ import { describe, it } from "node:test";
 import type { Evidence } from "../../src/evidence/evidence.js";
 import { defaultRulesDir } from "../../src/paths.js";
 import { evaluate, loadConfig, LoadError, loadPack } from "../../src/rules/index.js";
+import { subjectsFor } from "../../src/rules/subjects.js";
 import { tempDir } from "../helpers/tmp.js";
 
 const packYaml = readFileSync(join(defaultRulesDir, "pack.yaml"), "utf8");
@@ -135,5 +136,19 @@ describe("evaluating", () => {
     const config = loadConfig(configFile('parameters:\n  dmarcReportingAddress: "mailto:reports@example.net"\n'), pack);
     const e = evidenceWith({ "a.example": { ...noSpf, dmarc: { error: null, lookup: null, records: [], record: null, source: "none", organizationalDomain: "a.example", appliedPolicy: null } } });
     assert.match(find(e, "dmarc.present", config as never).remediation, /mailto:reports@example\.net/);
+  });
+});
+
+describe("subjects", () => {
+  it("names a connector connector:<name>, adding the direction only when two share a name", () => {
+    const e = evidenceWith({});
+    (e as { tenant: unknown }).tenant = {
+      connectors: [
+        { name: "Mimecast", direction: "inbound" },
+        { name: "Mimecast", direction: "outbound" },
+        { name: "Partner relay", direction: "outbound" },
+      ],
+    };
+    assert.deepEqual(subjectsFor("connector", e, {}).map((s) => s.id), ["connector:Mimecast (inbound)", "connector:Mimecast (outbound)", "connector:Partner relay"]);
   });
 });
