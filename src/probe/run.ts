@@ -35,7 +35,7 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
   const validation = probeValidation(ctx.resolver);
   const domainLimit = pLimit(options.domainConcurrency ?? 8);
   const data = options.data ?? shippedData();
-  const probed = await Promise.all(targets.map((t) => domainLimit(() => probeDomain(t, ctx, data))));
+  const probed = await Promise.all(targets.map((t) => domainLimit(() => probeDomain(t, ctx, data, options.tenant ?? null))));
   // The mail path joins a domain's gateway with the tenant's connectors (RULES.md inbound path).
   const domainList = await Promise.all(
     probed.map((d) => domainLimit(async () => (d.gateway ? { ...d, mailPath: await probeMailPath(d.name, d.gateway, options.tenant ?? null, data, ctx) } : d))),

@@ -44,6 +44,13 @@ describe("the sample tenant (Contoso County Council)", () => {
     assert.equal(d["contosocounty.onmicrosoft.com"]?.role.value, "moera");
   });
 
+  it("looks up the DKIM selectors the tenant's signing config names, and says they came from it", () => {
+    const selectors = result.evidence.domains["contoso-county.example"]?.dkim.selectors ?? [];
+    const fromTenant = selectors.filter((s) => s.sources.includes("tenant")).map((s) => s.selector).sort();
+    assert.deepEqual(fromTenant, ["selector1", "selector2"]);
+    assert.ok(selectors.every((s) => s.keys.length > 0), "both selectors resolve to a key through the CNAME");
+  });
+
   it("finds Enhanced Filtering off behind the Mimecast MX, high, with the exact fix", () => {
     const f = finding(result, "gateway.enhanced-filtering", "domain:contoso-county.example");
     assert.equal(f.status, "fail");
