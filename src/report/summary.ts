@@ -2,6 +2,7 @@
 // subject with its counts, then the most severe things to fix. Everything else is in the reports.
 import type { Evidence } from "../evidence/evidence.js";
 import type { Finding, Findings } from "../evidence/findings.js";
+import { postureMatrix } from "./posture-matrix.js";
 import { renderTenant } from "./tenant-summary.js";
 
 const LABEL: Record<Finding["status"], string> = {
@@ -24,19 +25,17 @@ export function renderSummary(findings: Findings, evidence: Evidence, files: str
   ];
   if (evidence.tenant) out.push(...renderTenant(evidence.tenant), "");
 
-  const bySubject = new Map<string, Finding[]>();
-  for (const f of findings.findings) bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), f]);
-  const rows = [...bySubject].sort(([a], [b]) => a.localeCompare(b)).map(([subject, list]) => {
+  out.push(...postureMatrix(findings.findings, evidence));
+  // Subjects that are not domains (the tenant, connectors, sample messages) get a line each.
+  const others = new Map<string, Finding[]>();
+  for (const f of findings.findings) {
+    if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) others.set(f.subject, [...(others.get(f.subject) ?? []), f]);
+  }
+  if (others.size > 0) out.push("");
+  for (const [subject, list] of [...others].sort(([a], [b]) => a.localeCompare(b))) {
     const count = (st: Finding["status"]) => list.filter((f) => f.status === st).length;
-    const role = subject.startsWith("domain:") ? evidence.domains[subject.slice(7)]?.role.value : undefined;
     const worst = list.filter((f) => f.status === "fail" || f.status === "warn").sort(bySeverity)[0];
-    return { subject: `${subject}${role ? ` (${role})` : ""}`, fail: count("fail"), warn: count("warn"), error: count("error"), pass: count("pass"), worst };
-  });
-  const width = Math.min(52, Math.max(...rows.map((r) => r.subject.length), 7));
-  out.push(`${"subject".padEnd(width)}  fail  warn  error  pass  most severe`);
-  for (const r of rows) {
-    const worst = r.worst ? `${r.worst.severity} ${r.worst.ruleId}` : r.error > 0 ? "(could not assess everything)" : "nothing to fix";
-    out.push(`${r.subject.slice(0, width).padEnd(width)}  ${num(r.fail, 4)}  ${num(r.warn, 4)}  ${num(r.error, 5)}  ${num(r.pass, 4)}  ${worst}`);
+    out.push(`${subject}: ${count("fail")} fail, ${count("warn")} warn, ${count("error")} error, ${count("pass")} pass${worst ? ` — most severe: ${worst.severity} ${worst.ruleId}` : ""}`);
   }
 
   const open = findings.findings.filter((f) => f.status === "fail" || f.status === "warn").sort(bySeverity);
@@ -61,8 +60,6 @@ function bySeverity(a: Finding, b: Finding): number {
   const rank = (f: Finding) => ["high", "medium", "low", "info"].indexOf(f.severity) * 2 + (f.status === "fail" ? 0 : 1);
   return rank(a) - rank(b) || a.subject.localeCompare(b.subject) || a.ruleId.localeCompare(b.ruleId);
 }
-
-const num = (n: number, w: number) => (n === 0 ? "-" : String(n)).padStart(w);
 
 /** An error message without the subject's own name, so the same cause groups across subjects. */
 function reasonOf(message: string): string {

@@ -32,7 +32,8 @@ describe("exo-posture demo", () => {
     const r = await runCli(["demo"], { cwd });
     assert.equal(r.code, 0, r.stderr);
     for (const f of ["evidence.json", "findings.json", "checklist.md"]) assert.ok(existsSync(join(cwd, "reports/demo", f)), f);
-    assert.match(r.stdout, /domain:parked-borough\.example \(parked\)/);
+    assert.match(r.stdout, /^parked-borough\.example \(parked\) +FAIL +FAIL /m);
+    assert.match(r.stdout, /^domain +SPF +DMARC +DKIM +STARTTLS +MTA-STS +TLS-RPT +DNSSEC +DANE +Path/m);
     assert.match(r.stdout, /FAIL\s+high\s+dmarc\.policy/);
     const findings = JSON.parse(readFileSync(join(cwd, "reports/demo/findings.json"), "utf8"));
     assert.equal(findings.pack.name, "ncsc");

@@ -1,0 +1,44 @@
+// One row a domain, one column a control: the view an assessor reads first. A cell is the worst
+// status among that control's findings for the domain and for the MX hosts it names.
+import type { Evidence } from "../evidence/evidence.js";
+import type { Finding } from "../evidence/findings.js";
+
+export const CONTROLS: { name: string; prefixes: string[] }[] = [
+  { name: "SPF", prefixes: ["spf."] },
+  { name: "DMARC", prefixes: ["dmarc."] },
+  { name: "DKIM", prefixes: ["dkim."] },
+  { name: "STARTTLS", prefixes: ["starttls."] },
+  { name: "MTA-STS", prefixes: ["mtasts."] },
+  { name: "TLS-RPT", prefixes: ["tlsrpt."] },
+  { name: "DNSSEC", prefixes: ["dnssec."] },
+  { name: "DANE", prefixes: ["dane."] },
+  { name: "Path", prefixes: ["gateway.", "parked.", "moera."] },
+];
+
+// Worst first: a failure outranks an unknown, an unknown outranks a warning, and so on.
+const ORDER: Finding["status"][] = ["fail", "error", "warn", "waived", "pass", "info", "not_applicable"];
+const CELL: Record<Finding["status"], string> = { fail: "FAIL", error: "ERR", warn: "warn", waived: "wvd", pass: "ok", info: "ok", not_applicable: "-" };
+
+export function postureMatrix(findings: Finding[], evidence: Evidence): string[] {
+  const bySubject = new Map<string, Finding[]>();
+  for (const f of findings) bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), f]);
+  const names = Object.keys(evidence.domains).sort();
+  const label = (n: string) => `${n} (${evidence.domains[n]!.role.value})`;
+  const width = Math.min(48, Math.max(6, ...names.map((n) => label(n).length)));
+  const colWidth = (c: string) => Math.max(c.length, 4);
+  const lines = [`${"domain".padEnd(width)}  ${CONTROLS.map((c) => c.name.padEnd(colWidth(c.name))).join("  ")}`];
+  for (const name of names) {
+    const mine = [
+      ...(bySubject.get(`domain:${name}`) ?? []),
+      ...evidence.domains[name]!.mx.hosts.flatMap((h) => bySubject.get(`mx:${h.exchange}`) ?? []),
+    ];
+    const cells = CONTROLS.map((c) => {
+      const statuses = mine.filter((f) => c.prefixes.some((p) => f.ruleId.startsWith(p))).map((f) => f.status);
+      const worst = ORDER.find((s) => statuses.includes(s));
+      return (worst ? CELL[worst] : "-").padEnd(colWidth(c.name));
+    });
+    lines.push(`${label(name).slice(0, width).padEnd(width)}  ${cells.join("  ")}`);
+  }
+  lines.push(`(FAIL a check failed · ERR could not be assessed · warn · wvd waived · ok passed · - not applicable; MX-host checks count for every domain they serve)`);
+  return lines;
+}

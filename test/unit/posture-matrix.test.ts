@@ -1,0 +1,49 @@
+// The posture matrix: a cell is the worst status of its control, and an MX host's findings count
+// for every domain that names it.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Evidence } from "../../src/evidence/evidence.js";
+import type { Finding } from "../../src/evidence/findings.js";
+import { postureMatrix } from "../../src/report/posture-matrix.js";
+
+const f = (ruleId: string, subject: string, status: Finding["status"]): Finding => ({
+  ruleId, subject, status, title: "", severity: "medium", message: "", evidence: [], remediation: "", references: [],
+});
+
+const evidence = {
+  domains: {
+    "a.example": { role: { value: "sending" }, mx: { hosts: [{ preference: 10, exchange: "mx.shared.example" }] } },
+    "b.example": { role: { value: "parked" }, mx: { hosts: [] } },
+  },
+} as unknown as Evidence;
+
+describe("postureMatrix", () => {
+  const rows = postureMatrix(
+    [
+      f("spf.present", "domain:a.example", "pass"),
+      f("spf.valid", "domain:a.example", "warn"),
+      f("dmarc.policy", "domain:a.example", "error"),
+      f("dmarc.present", "domain:a.example", "fail"),
+      f("dane.match", "mx:mx.shared.example", "fail"),
+      f("spf.present", "domain:b.example", "pass"),
+      f("dane.match", "mx:other.example", "fail"),
+    ],
+    evidence,
+  );
+  const cells = (domain: string) => rows.find((r) => r.startsWith(domain))!.split(/\s{2,}/).slice(1);
+
+  it("shows the worst status of each control: fail over error over warn over pass", () => {
+    const [spf, dmarc] = cells("a.example");
+    assert.equal(spf, "warn");
+    assert.equal(dmarc, "FAIL");
+  });
+
+  it("counts an MX host's findings for the domains that name it, and only those", () => {
+    assert.equal(cells("a.example")[7], "FAIL");
+    assert.equal(cells("b.example")[7], "-");
+  });
+
+  it("says not applicable where a control has no finding", () => {
+    assert.equal(cells("b.example")[1], "-");
+  });
+});
