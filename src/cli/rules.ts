@@ -22,12 +22,13 @@ export function registerRulesCommand(program: Command): void {
     .command("show <id>")
     .description("print one rule as a readable page: what it checks, why, how to fix, references")
     .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
-    .addHelpText("after", "\nExample:\n  exo-posture rules show dmarc.policy")
-    .action((id: string, o: { rules: string }) => {
+    .option("--cel", "also print the CEL conditions and raw templates (for rule authors)")
+    .addHelpText("after", "\nExamples:\n  exo-posture rules show dmarc.policy\n  exo-posture rules show gateway.enhanced-filtering --cel")
+    .action((id: string, o: { rules: string; cel?: boolean }) => {
       const pack = loadPack(o.rules);
       const rule = pack.rules.find((r) => r.meta.id === id);
       if (!rule) throw new UsageError(`no rule ${id} in ${o.rules}; see exo-posture rules list`);
-      process.stdout.write(renderRulePage(rule));
+      process.stdout.write(renderRulePage(rule, pack, { cel: o.cel === true }));
     });
   rules
     .command("validate [dir]")

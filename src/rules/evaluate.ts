@@ -41,7 +41,10 @@ function findingsOf(rule: Rule, evidence: Evidence, params: Record<string, unkno
   if ((m.scope === "tenant" || m.scope === "connector") && evidence.tenant === null) {
     return [{ ...base, status: "not_applicable", subject: "tenant", message: "no tenant was assessed in this run", evidence: ["/tenant"], remediation: "" }];
   }
-  return subjectsFor(m.scope, evidence, params).map((subject) => ({ ...base, subject: subject.id, ...judge(rule, subject) }));
+  return subjectsFor(m.scope, evidence, params).map((subject) => {
+    const v = judge(rule, subject);
+    return { ...base, subject: subject.id, status: v.status, message: v.message, evidence: v.evidence, remediation: v.remediation };
+  });
 }
 
 export function summarize(findings: Finding[]): Findings["summary"] {

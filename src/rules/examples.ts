@@ -11,6 +11,9 @@ export interface ExampleResult {
   expected: string;
   actual: string;
   message: string;
+  remediation: string;
+  /** The index of the outcome that decided, when one did. */
+  outcome?: number;
   ok: boolean;
 }
 
@@ -30,7 +33,17 @@ export function runExamples(pack: Pack, rule: Rule): ExampleResult[] {
     };
     const pointers = Object.fromEntries(Object.keys(vars).map((k) => [k, `/example/${k}`]));
     const v = judge(rule, { id: "example", vars, pointers });
-    return { ruleId: rule.meta.id, file: rule.file, name: ex.name, expected: ex.expect, actual: v.status, message: v.message, ok: v.status === ex.expect };
+    return {
+      ruleId: rule.meta.id,
+      file: rule.file,
+      name: ex.name,
+      expected: ex.expect,
+      actual: v.status,
+      message: v.message,
+      remediation: v.remediation,
+      ...(v.outcome !== undefined ? { outcome: v.outcome } : {}),
+      ok: v.status === ex.expect,
+    };
   });
 }
 

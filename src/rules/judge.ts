@@ -19,6 +19,8 @@ export interface Verdict {
   message: string;
   evidence: string[];
   remediation: string;
+  /** Which of the rule's outcomes decided (its index), when one did. */
+  outcome?: number;
 }
 
 export function judge(rule: Rule, subject: Subject): Verdict {
@@ -45,12 +47,12 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     if (!applies.value) return verdict("not_applicable", rule.whenNot ? render(rule.whenNot, bindings) : "does not apply here");
   }
   const partial = m.inputs.filter((i) => valueAt(i, subject.vars)?.possiblyTruncated === true);
-  for (const outcome of rule.outcomes) {
+  for (const [index, outcome] of rule.outcomes.entries()) {
     const holds = evalBool(outcome.if, bindings);
     if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`);
     if (holds.value) {
       const note = partial.length > 0 ? ` (note: ${partial.join(", ")} may be incomplete: the tenant's answer was possibly truncated)` : "";
-      return { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`), remediation: render(rule.remediation, bindings) };
+      return { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`), remediation: render(rule.remediation, bindings), outcome: index };
     }
   }
   // A pass may rest on something being absent from a list; from a list that may be incomplete,

@@ -28,9 +28,12 @@ describe("the rule catalogue", () => {
 
   for (const rule of pack.rules) {
     it(`renders ${rule.meta.id} as a readable page`, () => {
-      const page = renderRulePage(rule);
+      const page = renderRulePage(rule, pack);
       assert.ok(page.startsWith(`${rule.meta.id} — ${rule.meta.title}`));
-      for (const heading of ["What it checks and why", "Outcomes", "How to fix", "References"]) assert.ok(page.includes(heading), heading);
+      for (const heading of ["What it checks and why", "What it reports", "How to fix", "References"]) assert.ok(page.includes(heading), heading);
+      // Readable: no raw CEL templates left on the page a consultant reads.
+      assert.doesNotMatch(page, /\{\{/, "a {{ template }} was left unrendered");
+      assert.match(renderRulePage(rule, pack, { cel: true }), /when /);
       assert.ok(rule.meta.references.every((r) => /^https:\/\//.test(r.url)), "references are https links");
     });
   }
