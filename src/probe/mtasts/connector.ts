@@ -1,12 +1,13 @@
 // How the policy fetch reaches mta-sts.<domain>: a TLS connection for undici that resolves the host
 // through our resolver, verifies the certificate against the system roots plus --ca-file for the
 // policy host's name (RFC 8461 §3.3, RFC 6125), and keeps the certificate it was shown.
-import { createSecureContext, rootCertificates, type SecureContext, connect as tlsConnect, type TLSSocket } from "node:tls";
+import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import type { buildConnector } from "undici";
 import type { PresentedCertificate } from "../../evidence/mtasts.js";
 import type { Resolver } from "../../dns/types.js";
 import { codedError, resolverLookup } from "./lookup.js";
 import { presentedCertificate } from "./presented.js";
+import { trustContext } from "../../tls/trust.js";
 
 export interface TlsSeen {
   certificate: PresentedCertificate | null;
@@ -23,19 +24,6 @@ export interface ConnectorOptions {
   timeoutMs: number;
   /** Filled in as soon as the handshake has shown a certificate. */
   seen: TlsSeen;
-}
-
-// Parsing the system roots costs milliseconds; a run's fetches share one context per trust list.
-const contexts = new WeakMap<string[], SecureContext>();
-
-function trustContext(extra: string[]): SecureContext {
-  let context = contexts.get(extra);
-  if (!context) {
-    // Node's `ca` replaces the default roots, so the system's are listed too.
-    context = createSecureContext({ ca: [...rootCertificates, ...extra] });
-    contexts.set(extra, context);
-  }
-  return context;
 }
 
 export function policyConnector(o: ConnectorOptions): buildConnector.connector {

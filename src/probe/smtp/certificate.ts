@@ -25,11 +25,6 @@ export function tlsResultOf(socket: tls.TLSSocket, mxHost: string): SmtpTls {
   };
 }
 
-/** The trust store for the WebPKI check: Node's bundled roots plus the user's --ca-file certificates. */
-export function webpkiStore(extra: string[]): string[] {
-  return [...tls.rootCertificates, ...extra];
-}
-
 /** The presented chain as PEM, leaf first (see peerChain). */
 export function peerChainPem(socket: tls.TLSSocket): string[] {
   return peerChain(socket).map((c) => pemOf(c.raw));

@@ -4,7 +4,8 @@
 import { errorOf } from "../../evidence/common.js";
 import type { SmtpConnection, SmtpEvidence } from "../../evidence/smtp.js";
 import type { ProbeContext } from "../context.js";
-import { tlsResultOf, webpkiStore } from "./certificate.js";
+import { trustContext } from "../../tls/trust.js";
+import { tlsResultOf } from "./certificate.js";
 import { SmtpProbeError } from "./reply.js";
 import { type Endpoint, type Transcript, closeSession, startTlsSession } from "./session.js";
 
@@ -43,7 +44,7 @@ async function probeAddress(host: string, address: string, ctx: ProbeContext): P
   let error: SmtpConnection["error"] = null;
   try {
     const socket = await startTlsSession(
-      { endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { ca: webpkiStore(ctx.ca) } },
+      { endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { secureContext: trustContext(ctx.ca) } },
       transcript,
     );
     modern = tlsResultOf(socket, host);

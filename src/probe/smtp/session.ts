@@ -22,7 +22,7 @@ export interface SessionOptions {
   mxHost: string;
   timeoutMs: number;
   /** Versions, ciphers and trust store for the handshake. */
-  tls: Pick<tls.ConnectionOptions, "ca" | "minVersion" | "maxVersion" | "ciphers">;
+  tls: Pick<tls.ConnectionOptions, "ca" | "secureContext" | "minVersion" | "maxVersion" | "ciphers">;
 }
 
 export async function startTlsSession(o: SessionOptions, transcript: Transcript): Promise<tls.TLSSocket> {
