@@ -5,6 +5,7 @@
 // domain only; no ARC sealer is trusted. Objects are shaped as the admin API returns them.
 // The DNS for these names is in src/sandbox/world/tenant.ts.
 import type { Scenario } from "../cloud/scenario.js";
+import { acceptedDomainObject, dkimSigningConfigObject, dnssecStatusObject, smtpDaneInboundObject } from "./cmdlet-objects.js";
 
 export const CONTOSO_TENANT_ID = "8f3c2a61-5d4e-4b7a-9c1f-2e6d0a9b7c35";
 
@@ -27,59 +28,6 @@ export const CONTOSO_DOMAINS = D;
 
 const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const collection = "#Collection(String)";
-
-function acceptedDomain(name: string, o: { default?: boolean; initial?: boolean; dane?: "Enabled" | "Disabled" }, n: number) {
-  return {
-    Identity: name,
-    Name: name,
-    DomainName: name,
-    DomainType: "Authoritative",
-    Default: o.default ?? false,
-    InitialDomain: o.initial ?? false,
-    MatchSubDomains: false,
-    SmtpDaneStatus: o.dane ?? "Disabled",
-    AddressBookEnabled: true,
-    PendingCompletion: false,
-    Guid: guid(n),
-    WhenChangedUTC: "2024-02-01T09:00:00Z",
-  };
-}
-
-function dkim(domain: string, enabled: boolean, n: number) {
-  const label = domain.replace(/\./g, "-");
-  return {
-    Identity: domain,
-    Name: domain,
-    Domain: domain,
-    Enabled: enabled,
-    Status: enabled ? "Valid" : "CnameMissing",
-    Selector1CNAME: `selector1-${label}._domainkey.contosocounty.n-v1.dkim.mail.microsoft`,
-    Selector2CNAME: `selector2-${label}._domainkey.contosocounty.n-v1.dkim.mail.microsoft`,
-    Selector1KeySize: 2048,
-    Selector2KeySize: 2048,
-    KeyCreationTime: "2024-03-01T10:00:00Z",
-    RotateOnDate: "2024-03-05T10:00:00Z",
-    Algorithm: "RSA",
-    Guid: guid(n),
-  };
-}
-
-function dnssec(domain: string, enabled: boolean) {
-  return {
-    DomainName: domain,
-    DnssecFeatureStatus: enabled ? "Enabled" : "Disabled",
-    ExpectedMxRecord: { Record: `${domain.replace(/\./g, "-")}.r-v1.mx.microsoft`, Priority: 0 },
-    DnsValidation: { Status: enabled ? "Passed" : "Skipped", Description: "" },
-    MxValidation: { Status: enabled ? "Passed" : "Failed", Description: enabled ? "" : "The MX record does not point to the expected mx.microsoft host." },
-    MtaStsValidation: { Status: "Skipped", Description: "" },
-    Errors: [],
-    Warnings: [],
-  };
-}
-
-function dane(domain: string, enabled: boolean) {
-  return { DomainName: domain, DaneStatus: enabled ? "Enabled" : "Disabled", ErrorData: null };
-}
 
 export function contosoScenario(): Scenario {
   return {
@@ -123,10 +71,10 @@ export function contosoScenario(): Scenario {
     exchange: {
       cmdlets: {
         "Get-AcceptedDomain": [
-          acceptedDomain(D.county, { default: true }, 1),
-          acceptedDomain(D.libraries, { dane: "Enabled" }, 2),
-          acceptedDomain(D.heritage, {}, 3),
-          acceptedDomain(D.moera, { initial: true }, 4),
+          { ...acceptedDomainObject(D.county, { default: true }), Guid: guid(1) },
+          { ...acceptedDomainObject(D.libraries, { dane: "Enabled" }), Guid: guid(2) },
+          { ...acceptedDomainObject(D.heritage, {}), Guid: guid(3) },
+          { ...acceptedDomainObject(D.moera, { initial: true }), Guid: guid(4) },
         ],
         "Get-InboundConnector": [
           {
@@ -186,7 +134,10 @@ export function contosoScenario(): Scenario {
             Guid: guid(11),
           },
         ],
-        "Get-DkimSigningConfig": [dkim(D.county, true, 20), dkim(D.libraries, false, 21), dkim(D.heritage, false, 22), dkim(D.moera, true, 23)],
+        "Get-DkimSigningConfig": ([[D.county, true], [D.libraries, false], [D.heritage, false], [D.moera, true]] as const).map(([domain, enabled], i) => ({
+          ...dkimSigningConfigObject(domain, enabled, "contosocounty"),
+          Guid: guid(20 + i),
+        })),
         "Get-ArcConfig": [{ Identity: "default", ArcTrustedSealers: null, Guid: guid(30) }],
         "Get-TransportRule": [
           {
@@ -249,14 +200,14 @@ export function contosoScenario(): Scenario {
       },
       perDomain: {
         "Get-DnssecStatusForVerifiedDomain": {
-          [D.county]: [dnssec(D.county, false)],
-          [D.libraries]: [dnssec(D.libraries, true)],
-          [D.heritage]: [dnssec(D.heritage, false)],
+          [D.county]: [dnssecStatusObject(D.county, false)],
+          [D.libraries]: [dnssecStatusObject(D.libraries, true)],
+          [D.heritage]: [dnssecStatusObject(D.heritage, false)],
         },
         "Get-SmtpDaneInboundStatus": {
-          [D.county]: [dane(D.county, false)],
-          [D.libraries]: [dane(D.libraries, true)],
-          [D.heritage]: [dane(D.heritage, false)],
+          [D.county]: [smtpDaneInboundObject(D.county, false)],
+          [D.libraries]: [smtpDaneInboundObject(D.libraries, true)],
+          [D.heritage]: [smtpDaneInboundObject(D.heritage, false)],
         },
       },
     },

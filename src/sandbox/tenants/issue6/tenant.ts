@@ -9,6 +9,7 @@ import type { TenantEvidence } from "../../../evidence/tenant.js";
 import { bundleOf } from "../../cloud/bundle.js";
 import type { RawObject, Scenario } from "../../cloud/scenario.js";
 import { mailPathDomains } from "./zones.js";
+import { acceptedDomainObject, dkimSigningConfigObject, dnssecStatusObject } from "../cmdlet-objects.js";
 
 export const MAILPATH_TENANT_ID = "c6a11e66-7d1b-4e2f-9a3c-5b8d0e4f6a06";
 /** The certificate app the tests sign in with (Global Reader, Exchange.ManageAsApp, Graph read). */
@@ -183,10 +184,10 @@ export function mailPathScenario(t: MailPathTenant = {}): Scenario {
     },
     exchange: {
       cmdlets: {
-        "Get-AcceptedDomain": withGuid(accepted.map((d) => acceptedDomain(d, { default: d === custom[0], initial: d === MOERA }))),
+        "Get-AcceptedDomain": withGuid(accepted.map((d) => acceptedDomainObject(d, { default: d === custom[0], initial: d === MOERA }))),
         "Get-InboundConnector": withGuid(t.inboundConnectors ?? []),
         "Get-OutboundConnector": withGuid(t.outboundConnectors ?? []),
-        "Get-DkimSigningConfig": withGuid(accepted.map((d) => dkimSigningConfig(d, d === MOERA))),
+        "Get-DkimSigningConfig": withGuid(accepted.map((d) => dkimSigningConfigObject(d, d === MOERA, "pathcounty"))),
         // An empty ArcTrustedSealers is null; a set one is the comma-joined string Set-ArcConfig was given.
         "Get-ArcConfig": withGuid([{ Identity: "default", ArcTrustedSealers: t.arcTrustedSealers?.length ? t.arcTrustedSealers.join(",") : null }]),
         "Get-TransportRule": withGuid((t.transportRules ?? []).map((r, i) => ({ Priority: i, ...r }))),
@@ -202,7 +203,7 @@ export function mailPathScenario(t: MailPathTenant = {}): Scenario {
         ]),
       },
       perDomain: {
-        "Get-DnssecStatusForVerifiedDomain": Object.fromEntries(custom.map((d) => [d, [dnssecStatus(d)]])),
+        "Get-DnssecStatusForVerifiedDomain": Object.fromEntries(custom.map((d) => [d, [dnssecStatusObject(d, false)]])),
         "Get-SmtpDaneInboundStatus": Object.fromEntries(custom.map((d) => [d, [{ DomainName: d, DaneStatus: "Disabled", ErrorData: null }]])),
       },
     },
@@ -236,32 +237,3 @@ function counter(): () => string {
   return () => `00000000-0000-4000-8000-c6${String(++n).padStart(10, "0")}`;
 }
 
-function acceptedDomain(name: string, o: { default: boolean; initial: boolean }): RawObject {
-  return {
-    Identity: name, Name: name, DomainName: name, DomainType: "Authoritative", Default: o.default, InitialDomain: o.initial,
-    MatchSubDomains: false, SmtpDaneStatus: "Disabled", AddressBookEnabled: true, PendingCompletion: false, WhenChangedUTC: CHANGED,
-  };
-}
-
-function dkimSigningConfig(domain: string, enabled: boolean): RawObject {
-  const label = domain.replace(/\./g, "-");
-  return {
-    Identity: domain, Name: domain, Domain: domain, Enabled: enabled, Status: enabled ? "Valid" : "CnameMissing",
-    Selector1CNAME: `selector1-${label}._domainkey.pathcounty.n-v1.dkim.mail.microsoft`,
-    Selector2CNAME: `selector2-${label}._domainkey.pathcounty.n-v1.dkim.mail.microsoft`,
-    Selector1KeySize: 2048, Selector2KeySize: 2048, KeyCreationTime: "2025-01-10T10:00:00Z", RotateOnDate: "2025-01-14T10:00:00Z", Algorithm: "RSA",
-  };
-}
-
-function dnssecStatus(domain: string): RawObject {
-  return {
-    DomainName: domain,
-    DnssecFeatureStatus: "Disabled",
-    ExpectedMxRecord: { Record: `${domain.replace(/\./g, "-")}.r-v1.mx.microsoft`, Priority: 0 },
-    DnsValidation: { Status: "Skipped", Description: "" },
-    MxValidation: { Status: "Failed", Description: "The MX record does not point to the expected mx.microsoft host." },
-    MtaStsValidation: { Status: "Skipped", Description: "" },
-    Errors: [],
-    Warnings: [],
-  };
-}
