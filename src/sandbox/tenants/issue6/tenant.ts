@@ -18,14 +18,18 @@ const MOERA = "pathcounty.onmicrosoft.com";
 const COLLECTION = "#Collection(String)";
 const CHANGED = "2025-06-02T08:15:00Z";
 
-/** Get-InboundConnector, the properties the tool reads (EXO-API.md) and a few it keeps as raw. */
-export interface InboundConnectorObject {
+/** What Get-InboundConnector and Get-OutboundConnector objects both carry. */
+interface ConnectorObjectBase {
   Name: string;
   Identity: string;
   Enabled: boolean;
   ConnectorType: "Partner" | "OnPremises";
   ConnectorSource: "Default" | "HybridWizard" | "AdminUI";
   Comment: string | null;
+}
+
+/** Get-InboundConnector, the properties the tool reads (EXO-API.md) and a few it keeps as raw. */
+export interface InboundConnectorObject extends ConnectorObjectBase {
   SenderIPAddresses: string[];
   SenderDomains: string[];
   AssociatedAcceptedDomains: string[];
@@ -44,13 +48,7 @@ export interface InboundConnectorObject {
   ScanAndDropRecipients: string[];
 }
 
-export interface OutboundConnectorObject {
-  Name: string;
-  Identity: string;
-  Enabled: boolean;
-  ConnectorType: "Partner" | "OnPremises";
-  ConnectorSource: "Default" | "HybridWizard" | "AdminUI";
-  Comment: string | null;
+export interface OutboundConnectorObject extends ConnectorObjectBase {
   UseMXRecord: boolean;
   RecipientDomains: string[];
   SmartHosts: string[];
