@@ -15,7 +15,7 @@ before(async () => {
   server = await startDnsServer({
     zones: [
       zone("signed.example", "secure", ["@ MX 10 mx1", "mx1 A 192.0.2.1", '@ TXT "v=spf1 -all"', "www A 192.0.2.2", "alias CNAME www", "null MX 0 .", ...big]),
-      zone("plain.example", "insecure", ['@ TXT "v=spf1 -all"']),
+      zone("plain.example", "insecure", ['@ TXT "v=spf1 -all"', '*.wild TXT "from the wildcard"', "real.wild A 192.0.2.9"]),
       zone("bogus.example", "bogus", ["@ A 192.0.2.3"]),
     ],
     silent: ["silent.signed.example"],
@@ -36,6 +36,17 @@ describe("DNS client", () => {
     const nodata = await r.query("www.signed.example", "TXT");
     assert.equal(nodata.status, "nodata");
     assert.equal(nodata.records.length, 0);
+  });
+
+  it("synthesises from a wildcard only for names that do not exist (RFC 4592)", async () => {
+    const r = createResolver(server.spec);
+    const synthesised = await r.query("anything.wild.plain.example", "TXT");
+    assert.equal(synthesised.status, "answer");
+    assert.equal(synthesised.records[0]?.name, "anything.wild.plain.example");
+    assert.deepEqual(synthesised.records[0]?.data, ["from the wildcard"]);
+    // real.wild exists (it has an A record): the wildcard does not cover it, so TXT there is NODATA.
+    assert.equal((await r.query("real.wild.plain.example", "TXT")).status, "nodata");
+    assert.equal((await r.query("anything.wild.plain.example", "A")).status, "nodata");
   });
 
   it("follows a CNAME and records the chain", async () => {

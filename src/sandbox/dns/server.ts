@@ -146,6 +146,7 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
     return encode({ ...base, flags: flags | (wantsDnssec ? dnsPacket.AUTHENTIC_DATA : 0), answers: qtype === "SOA" ? [soa] : [] }, maxSize);
   }
 
+  const exists = (n: string) => zones.some((zz) => zz.origin === n || zz.records.some((r) => r.name === n || r.name.endsWith(`.${n}`)));
   const answers: WorldRecord[] = [];
   let name = qname;
   let secure = true;
@@ -158,23 +159,40 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
       return encode({ ...base, flags: flags | 2, answers: [], additionals: [{ ...base.additionals[0]!, options: [option] }] }, maxSize);
     }
     if (z.dnssec !== "secure") secure = false;
-    const exact = z.records.filter((r) => r.name === name && r.type === qtype);
+    const owned = ownRecords(z, name, exists);
+    const exact = owned.filter((r) => r.type === qtype);
     if (exact.length > 0) {
       answers.push(...exact);
       break;
     }
-    const cname = z.records.find((r) => r.name === name && r.type === "CNAME");
+    const cname = owned.find((r) => r.type === "CNAME");
     if (!cname) break;
     answers.push(cname);
     name = String(cname.data).toLowerCase();
   }
   const z = zoneOf(zones, name);
   if (!z) secure = false;
-  const exists = (n: string) => zones.some((zz) => zz.origin === n || zz.records.some((r) => r.name === n || r.name.endsWith(`.${n}`)));
-  const nx = !answers.some((a) => a.type === qtype) && !exists(name);
+  const nx = !answers.some((a) => a.type === qtype) && !exists(name) && !(z && ownRecords(z, name, exists).length > 0);
   const rcode = nx ? 3 : 0;
   const ad = secure && wantsDnssec ? dnsPacket.AUTHENTIC_DATA : 0;
   return encode({ ...base, flags: flags | ad | rcode, answers: answers.map((a) => ({ ...a, class: "IN", data: wireData(a) })) }, maxSize);
+}
+
+/**
+ * The records a name owns: its own, or — when the name does not exist — those synthesised from the
+ * wildcard at its closest encloser (RFC 4592 §3.3.1: the longest existing ancestor; the wildcard
+ * never covers a name that exists, nor an empty non-terminal).
+ */
+function ownRecords(z: Zone, name: string, exists: (n: string) => boolean): WorldRecord[] {
+  const own = z.records.filter((r) => r.name === name);
+  if (own.length > 0 || exists(name)) return own;
+  const labels = name.split(".");
+  for (let i = 1; i < labels.length; i++) {
+    const encloser = labels.slice(i).join(".");
+    if (z.origin !== "." && encloser.length < z.origin.length) break;
+    if (exists(encloser)) return z.records.filter((r) => r.name === `*.${encloser}`).map((r) => ({ ...r, name }));
+  }
+  return [];
 }
 
 /**

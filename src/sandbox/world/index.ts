@@ -2,7 +2,7 @@
 // Each area of the product adds its zones in its own file here; zones with the same origin
 // (the shared outside world: outlook.com, a gateway vendor) are merged.
 import type { Zone } from "../dns/zone.js";
-import { antispoofingDomains, antispoofingZones, withMailCheckAuthorisations } from "./antispoofing.js";
+import { antispoofingDomains, antispoofingZones, mailCheckZone } from "./antispoofing.js";
 import { baseDomains, baseZones } from "./base.js";
 import { tenantZones } from "./tenant.js";
 import { mailPathZones } from "../tenants/issue6/zones.js";
@@ -16,7 +16,7 @@ export interface SampleWorld {
 }
 
 export function sampleWorld(): SampleWorld {
-  return { domains: [...baseDomains, ...antispoofingDomains, ...spfDomains], zones: mergeZones(withMailCheckAuthorisations([...baseZones(), ...mtaStsZones(), ...antispoofingZones(), ...spfZones(), ...tenantZones(), ...mailPathZones()])) };
+  return { domains: [...baseDomains, ...antispoofingDomains, ...spfDomains], zones: mergeZones([...baseZones(), ...mtaStsZones(), ...antispoofingZones(), ...spfZones(), ...tenantZones(), ...mailPathZones(), mailCheckZone()]) };
 }
 
 export { startTransportWorld } from "./transport.js";
