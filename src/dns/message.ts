@@ -1,7 +1,7 @@
 // Building queries and reading answers on the wire, with dns-packet.
 import dnsPacket from "dns-packet";
 import type { Answer, Packet } from "dns-packet";
-import { DnsError } from "./errors.js";
+import { DnsError, isDnssecFailure } from "./errors.js";
 import type { DnsAnswer, DnsRecord, ExtendedError, RecordType } from "./types.js";
 
 /** RFC 8914 §2: the EDNS option code of an Extended DNS Error. */
@@ -91,7 +91,7 @@ export function readAnswer(packet: Packet, name: string, type: RecordType, trans
 
 function servfail(query: { name: string; type: string }, ede: ExtendedError[]): DnsError {
   // RFC 8914 §4.7–4.12: a SERVFAIL carrying EDE 6–12 is a DNSSEC validation failure (bogus).
-  if (ede.some((e) => e.code >= 6 && e.code <= 12)) {
+  if (isDnssecFailure(ede)) {
     return new DnsError("DNS_BOGUS", "DNSSEC validation failed (bogus)", query, ede);
   }
   return new DnsError("DNS_SERVFAIL", "the resolver answered SERVFAIL", query, ede);
