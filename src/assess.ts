@@ -1,102 +1,106 @@
-// One assessment, as the CLI and the demo run it: load the rules first (a broken pack or config
-// fails before any network traffic), probe, evaluate, write the reports.
-import { readFile } from "node:fs/promises";
-import { type CollectTenantOptions, collectTenant, tenantDomainTargets } from "./collect/index.js";
-import { loadData } from "./data/load.js";
-import { withDataParameters } from "./data/parameters.js";
+// One assessment: load the rules first (a broken pack or config fails before any network traffic),
+// collect the tenant when asked, probe its domains and the given ones, evaluate, write the reports.
+// The CLI and the demo call this; so can any program (src/index.ts).
+import { type CollectTenantOptions, collectTenant } from "./collect/index.js";
+import type { DataCatalogue } from "./data/schema.js";
 import { dohAgent } from "./dns/doh-agent.js";
-import { normalizeDomain } from "./dns/name.js";
 import { createResolver } from "./dns/resolver.js";
+import { DEFAULT_RESOLVER } from "./dns/resolver-spec.js";
 import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
-import { InputError } from "./evidence/io.js";
 import type { TenantEvidence } from "./evidence/tenant.js";
+import { type RulesOptions, loadRules } from "./evaluate.js";
+import { InputError } from "./input/errors.js";
+import { readUserFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
-import type { DomainTarget } from "./probe/domain.js";
 import { probeAll } from "./probe/run.js";
 import { type Format, writeReports } from "./report/write.js";
-import { EMPTY_CONFIG, loadConfig } from "./rules/config.js";
-import { evaluate } from "./rules/evaluate.js";
-import { loadPack } from "./rules/pack.js";
+import { type DomainTarget, mergeTargets, readTargets, tenantTargets } from "./targets.js";
 
-export interface AssessOptions {
-  domains: DomainTarget[];
-  /** --resolver spec. */
-  resolver: string;
-  dnsTimeoutMs: number;
-  /** PEM files of extra trusted CAs (--ca-file). */
-  caFiles: string[];
-  rulesDir: string;
-  configFile?: string;
-  outDir: string;
-  formats: Format[];
-  dkimSelectors: string[];
-  /** Extra gateway / portal catalogue files (--data), on top of rules/data. */
-  dataFiles?: string[];
+export interface ProbeOptions {
+  /** Resolver spec: system, an IP[:port], or an https://…/dns-query URL (default: a public validating DoH resolver). */
+  resolver?: string;
+  /** Timeout of one DNS attempt, in milliseconds (default 5000). */
+  dnsTimeoutMs?: number;
+  /** PEM files of extra trusted CAs for HTTPS and SMTP checks (--ca-file). */
+  caFiles?: string[];
+  /** DKIM selectors to check besides the tenant's own (--dkim-selector). */
+  dkimSelectors?: string[];
   /** Sample messages whose ARC chain and DKIM signatures are verified (--message). */
   messageFiles?: string[];
-  /** Collect the tenant first (live sign-in or a PowerShell bundle), then probe its domains too. */
-  tenantCollect?: CollectTenantOptions;
-  /** Tenant evidence already collected (tests); ignored when tenantCollect is given. */
-  tenant?: TenantEvidence | null;
-  /** Fields the sandbox sets so probes reach its in-process servers. */
+  /** Fields the sandbox and tests set so probes reach in-process servers. */
   context?: Partial<ProbeContext>;
   log?: (message: string) => void;
   now?: () => Date;
 }
 
+export interface AssessOptions extends ProbeOptions, RulesOptions {
+  /** Domains to assess (--domain), as given: each is checked and normalised. */
+  domains?: string[];
+  /** A file with one domain per line; # starts a comment (--domains-file). */
+  domainsFile?: string;
+  /** Collect the tenant first (live sign-in or a PowerShell bundle), then probe its domains too. */
+  tenantCollect?: CollectTenantOptions;
+  /** Tenant evidence already collected; ignored when tenantCollect is given. */
+  tenant?: TenantEvidence | null;
+  /** Where the reports go; none are written when absent. */
+  outDir?: string;
+  /** Report formats (default json and md). */
+  formats?: Format[];
+}
+
 export interface AssessResult {
   evidence: Evidence;
   findings: Findings;
+  /** The report files written, in order. */
   files: string[];
 }
 
 export async function assess(o: AssessOptions): Promise<AssessResult> {
-  const pack = loadPack(o.rulesDir);
-  const config = o.configFile ? loadConfig(o.configFile, pack) : EMPTY_CONFIG;
-  const data = loadData(o.dataFiles ?? []);
-  const ca = await Promise.all(o.caFiles.map(readCa));
-  const now = o.now ?? (() => new Date());
-  const ctx: ProbeContext = {
-    resolver: createResolver(o.resolver, { timeoutMs: o.dnsTimeoutMs, dispatcher: dohAgent(ca) }),
-    now,
-    ca,
-    timeoutMs: Math.max(o.dnsTimeoutMs, 5000),
-    dkimSelectors: o.dkimSelectors,
-    log: o.log ?? (() => {}),
-    ...o.context,
-  };
-  // RULES.md: the tenant is read first, so that every accepted domain gets its role from it.
+  const rules = loadRules(o);
+  const given = await readTargets(o.domains ?? [], o.domainsFile);
+  if (given.length === 0 && !o.tenantCollect && !o.tenant) {
+    throw new InputError("no domains to assess: give --domain, --domains-file or a tenant (--tenant, --tenant-bundle)");
+  }
+  const ctx = await probeContext(o);
+  // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
   const tenant = o.tenantCollect ? await collectTenant(o.tenantCollect) : (o.tenant ?? null);
-  const domains = tenant ? mergeTargets(validTargets(tenantDomainTargets(tenant), ctx.log), o.domains) : o.domains;
-  const evidence = await probeAll(domains, ctx, { tenant, data, messages: o.messageFiles ?? [] });
-  const findings = evaluate(pack, evidence, withDataParameters(config, data), now());
-  const files = await writeReports(o.outDir, o.formats, evidence, findings);
+  const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
+  const evidence = await probeAll(targets, ctx, { tenant, data: rules.data, messages: o.messageFiles ?? [] });
+  const findings = rules.evaluate(evidence, ctx.now());
+  const files = o.outDir ? await writeReports(o.outDir, o.formats ?? ["json", "md"], evidence, findings) : [];
   return { evidence, findings, files };
 }
 
-/** Accepted domain names come from outside (a tenant or a bundle): only valid names are probed. */
-function validTargets(targets: DomainTarget[], log: (m: string) => void): DomainTarget[] {
-  return targets.filter((t) => {
-    const r = normalizeDomain(t.name);
-    if (!r.ok) log(`skipping the tenant's accepted domain "${t.name.slice(0, 80)}": ${r.reason}`);
-    return r.ok;
-  });
+/** Probe domains without a tenant or rules: the evidence of each, and of the MX hosts they name. */
+export async function probeDomains(domains: (string | DomainTarget)[], o: ProbeOptions & { data?: DataCatalogue; tenant?: TenantEvidence | null } = {}): Promise<Evidence> {
+  const named = domains.filter((d): d is string => typeof d === "string");
+  const targets = [...domains.filter((d): d is DomainTarget => typeof d !== "string"), ...(await readTargets(named))];
+  const ctx = await probeContext(o);
+  return probeAll(targets, ctx, { tenant: o.tenant ?? null, messages: o.messageFiles ?? [], ...(o.data ? { data: o.data } : {}) });
 }
 
-/** The tenant's Authoritative and InternalRelay domains, then any --domain not among them. */
-function mergeTargets(fromTenant: DomainTarget[], given: DomainTarget[]): DomainTarget[] {
-  const seen = new Set(fromTenant.map((t) => t.name));
-  return [...fromTenant, ...given.filter((t) => !seen.has(t.name))];
+/** One domain: `probeDomains([name])`. */
+export async function probeDomain(domain: string, o: ProbeOptions & { data?: DataCatalogue; tenant?: TenantEvidence | null } = {}): Promise<Evidence> {
+  return probeDomains([domain], o);
+}
+
+async function probeContext(o: ProbeOptions): Promise<ProbeContext> {
+  const ca = await Promise.all((o.caFiles ?? []).map(readCa));
+  const dnsTimeoutMs = o.dnsTimeoutMs ?? 5000;
+  return {
+    resolver: createResolver(o.resolver ?? DEFAULT_RESOLVER, { timeoutMs: dnsTimeoutMs, dispatcher: dohAgent(ca) }),
+    now: o.now ?? (() => new Date()),
+    ca,
+    timeoutMs: Math.max(dnsTimeoutMs, 5000),
+    dkimSelectors: o.dkimSelectors ?? [],
+    log: o.log ?? (() => {}),
+    ...o.context,
+  };
 }
 
 async function readCa(file: string): Promise<string> {
-  let pem: string;
-  try {
-    pem = await readFile(file, "utf8");
-  } catch (err) {
-    throw new InputError(`cannot read --ca-file ${file}: ${(err as Error).message}`);
-  }
+  const pem = await readUserFile(file, "--ca-file");
   if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw new InputError(`--ca-file ${file} holds no PEM certificate`);
   return pem;
 }

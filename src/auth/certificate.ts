@@ -2,8 +2,8 @@
 // AZURE_CLIENT_CERTIFICATE_PATH means to the Azure SDKs). Read and checked before any network
 // traffic, so a wrong file is a one-line error, not a failed sign-in. The key stays in memory.
 import { createPrivateKey, X509Certificate } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { InputError } from "../evidence/io.js";
+import { readUserFile } from "../input/read-file.js";
+import { InputError } from "../input/errors.js";
 
 export interface ClientCertificate {
   /** SHA-256 of the DER certificate, upper-case hex: what msal-node 7 wants as `thumbprintSha256`. */
@@ -18,14 +18,7 @@ const CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 const KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
 
 export async function readClientCertificate(path: string, now = new Date()): Promise<ClientCertificate> {
-  let pem: string;
-  try {
-    pem = await readFile(path, "utf8");
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new InputError(`cannot read the certificate file ${path}: ${e.code ?? e.message}`);
-  }
-  return parseClientCertificate(pem, path, now);
+  return parseClientCertificate(await readUserFile(path, "the certificate file"), path, now);
 }
 
 export function parseClientCertificate(pem: string, where: string, now = new Date()): ClientCertificate {

@@ -2,7 +2,7 @@
 // credential stops the run with one line (the CLI's exit 2): nothing can be collected and the fix
 // is in the user's hands. Anything narrower (one resource not consented) becomes an evidence
 // error on the collectors that needed that token, and the rest goes on.
-import { InputError } from "../evidence/io.js";
+import { InputError } from "../input/errors.js";
 
 export class AuthError extends InputError {
   constructor(

@@ -1,6 +1,6 @@
 // --tenant: the directory id (a GUID) or one of its verified domains. "common" and "organizations"
 // name no tenant, and app-only sign-in and the admin API's URL both need one.
-import { InputError } from "../evidence/io.js";
+import { InputError } from "../input/errors.js";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;

@@ -10,7 +10,7 @@ import {
   PublicClientApplication,
 } from "@azure/msal-node";
 import type { CloudEndpoints } from "../cloud/clouds.js";
-import { InputError } from "../evidence/io.js";
+import { InputError } from "../input/errors.js";
 import { readClientCertificate } from "./certificate.js";
 import { AuthError, authErrorOf, TokenError } from "./errors.js";
 import { checkTenantId } from "./tenant-id.js";

@@ -1,10 +1,10 @@
 // `exo-posture assess`: probe domains (and, later, a tenant) and write the reports.
 import type { Command } from "commander";
 import { join } from "node:path";
-import type { CollectTenantOptions } from "../collect/index.js";
 import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
+import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
-import { EXIT, UsageError } from "./exit.js";
+import { EXIT } from "./exit.js";
 import { collect, parseFailOn, parseFormats, positiveInt, reachesFailOn, timestampFolder } from "./options.js";
 
 export function registerAssessCommand(program: Command): void {
@@ -46,18 +46,17 @@ Examples:
     )
     .action(async (o: AssessCliOptions) => {
       // Loaded when the command runs, so `--help` stays fast (the run pulls in every probe and client).
-      const [{ assess }, { readTargets }, { renderSummary }] = await Promise.all([import("../assess.js"), import("../probe/targets.js"), import("../report/summary.js")]);
+      const { assess, renderSummary } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
-      const domains = await readTargets(o.domain, o.domainsFile);
       const tenantCollect = tenantOptions(o);
-      if (domains.length === 0 && !tenantCollect) throw new UsageError("no domains to assess: give --domain, --domains-file or a tenant (--tenant, --tenant-bundle)");
       const result = await assess({
-        domains,
+        domains: o.domain,
+        ...(o.domainsFile !== undefined ? { domainsFile: o.domainsFile } : {}),
         resolver: o.resolver,
         dnsTimeoutMs: o.dnsTimeout,
         caFiles: o.caFile,
         rulesDir: o.rules,
-        configFile: o.config,
+        ...(o.config !== undefined ? { configFile: o.config } : {}),
         outDir: o.out ?? join("reports", timestampFolder(new Date())),
         formats: o.format,
         dkimSelectors: o.dkimSelector,

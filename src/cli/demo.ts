@@ -9,20 +9,19 @@ export function registerDemoCommand(program: Command): void {
     .option("--out <dir>", "output folder", "reports/demo")
     .addHelpText("after", "\nExample:\n  exo-posture demo && less reports/demo/checklist.md")
     .action(async (o: { out: string }) => {
-      const [{ assess }, { renderSummary }, { startSampleWorld }] = await Promise.all([import("../assess.js"), import("../report/summary.js"), import("../sandbox/demo.js")]);
+      // The sample world is the library's sandbox (exo-posture/sandbox); the run is the library's assess.
+      const [{ assess, renderSummary }, { startSampleWorld }] = await Promise.all([import("../index.js"), import("../sandbox/demo.js")]);
       const started = Date.now();
       const world = await startSampleWorld();
       try {
         process.stdout.write(`Sample world on 127.0.0.1: DNS at ${world.resolver}, SMTP and HTTPS servers, and a sandbox Microsoft cloud with the tenant "Contoso County Council".\nAssessing the tenant and ${world.domains.length} sample domains.\n\n`);
         const result = await assess({
-          domains: world.domains.map((name) => ({ name, input: name, source: "cli" as const })),
+          domains: world.domains,
           resolver: world.resolver,
           dnsTimeoutMs: 2000,
-          caFiles: [],
           rulesDir: defaultRulesDir,
           outDir: o.out,
           formats: ["json", "md"],
-          dkimSelectors: [],
           tenantCollect: world.tenant,
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },

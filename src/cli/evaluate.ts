@@ -1,6 +1,5 @@
 // `exo-posture evaluate`: re-run a rule pack over a saved evidence file, offline.
 import type { Command } from "commander";
-import { dirname, join } from "node:path";
 import { defaultRulesDir } from "../paths.js";
 import { EXIT } from "./exit.js";
 import { parseFailOn, parseFormats, reachesFailOn } from "./options.js";
@@ -25,16 +24,16 @@ Examples:
   exo-posture evaluate --evidence old/evidence.json --rules ./my-pack --config waivers.yaml --out /tmp/re`,
     )
     .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; failOn?: string; quiet?: boolean }) => {
-      const [{ loadData }, { withDataParameters }, { readEvidence }, { renderSummary }, { writeReports }, { EMPTY_CONFIG, loadConfig }, { evaluate }, { loadPack }] = await Promise.all([
-        import("../data/load.js"), import("../data/parameters.js"), import("../evidence/io.js"), import("../report/summary.js"),
-        import("../report/write.js"), import("../rules/config.js"), import("../rules/evaluate.js"), import("../rules/pack.js"),
-      ]);
+      const { evaluateFile, renderSummary } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
-      const pack = loadPack(o.rules);
-      const config = o.config ? loadConfig(o.config, pack) : EMPTY_CONFIG;
-      const evidence = await readEvidence(o.evidence);
-      const findings = evaluate(pack, evidence, withDataParameters(config, loadData(o.data)));
-      const files = await writeReports(o.out ?? join(dirname(o.evidence), "evaluated"), o.format, evidence, findings);
+      const { evidence, findings, files } = await evaluateFile({
+        evidenceFile: o.evidence,
+        rulesDir: o.rules,
+        ...(o.config !== undefined ? { configFile: o.config } : {}),
+        dataFiles: o.data,
+        ...(o.out !== undefined ? { outDir: o.out } : {}),
+        formats: o.format,
+      });
       if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, files));
       process.exitCode = reachesFailOn(findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });

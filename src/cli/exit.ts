@@ -1,8 +1,8 @@
 // Exit codes (README): 0 done; 1 done and a finding reached --fail-on; 2 bad usage or bad input;
 // 3 the run failed. Errors a user can fix are one line, never a stack trace.
 import { ResolverSpecError } from "../dns/resolver-spec.js";
-import { InputError } from "../evidence/io.js";
-import { LoadError } from "../rules/yaml-file.js";
+import { InputError } from "../input/errors.js";
+import { LoadError } from "../input/errors.js";
 
 export const EXIT = { ok: 0, threshold: 1, usage: 2, failed: 3 } as const;
 

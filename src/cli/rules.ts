@@ -1,9 +1,6 @@
 // `exo-posture rules list|show|validate`: the rule pack for people.
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
-import { coverageProblems, runExamples } from "../rules/examples.js";
-import { loadPack } from "../rules/pack.js";
-import { renderRulePage } from "../rules/page.js";
 import { EXIT, UsageError } from "./exit.js";
 
 export function registerRulesCommand(program: Command): void {
@@ -13,7 +10,8 @@ export function registerRulesCommand(program: Command): void {
     .description("list the rules of a pack")
     .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
     .addHelpText("after", "\nExample:\n  exo-posture rules list")
-    .action((o: { rules: string }) => {
+    .action(async (o: { rules: string }) => {
+      const { loadPack } = await import("../index.js");
       const pack = loadPack(o.rules);
       const width = Math.max(...pack.rules.map((r) => r.meta.id.length));
       for (const r of pack.rules) process.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(6)}  ${r.meta.scope.padEnd(9)}  ${r.meta.title}\n`);
@@ -24,7 +22,8 @@ export function registerRulesCommand(program: Command): void {
     .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
     .option("--cel", "also print the CEL conditions and raw templates (for rule authors)")
     .addHelpText("after", "\nExamples:\n  exo-posture rules show dmarc.policy\n  exo-posture rules show gateway.enhanced-filtering --cel")
-    .action((id: string, o: { rules: string; cel?: boolean }) => {
+    .action(async (id: string, o: { rules: string; cel?: boolean }) => {
+      const { loadPack, renderRulePage } = await import("../index.js");
       const pack = loadPack(o.rules);
       const rule = pack.rules.find((r) => r.meta.id === id);
       if (!rule) throw new UsageError(`no rule ${id} in ${o.rules}; see exo-posture rules list`);
@@ -34,7 +33,8 @@ export function registerRulesCommand(program: Command): void {
     .command("validate [dir]")
     .description("load a pack (schema, CEL, ids) and run every rule's examples")
     .addHelpText("after", "\nExamples:\n  exo-posture rules validate\n  exo-posture rules validate ./my-pack")
-    .action((dir: string | undefined) => {
+    .action(async (dir: string | undefined) => {
+      const { coverageProblems, loadPack, runExamples } = await import("../index.js");
       const pack = loadPack(dir ?? defaultRulesDir);
       let bad = 0;
       for (const rule of pack.rules) {

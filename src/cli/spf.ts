@@ -1,10 +1,8 @@
 // `exo-posture spf check`: RFC 7208 check_host() for one client address and sender, as a receiver
 // would run it, with the explanation and the trace of every step.
 import type { Command } from "commander";
-import { createResolver } from "../dns/resolver.js";
 import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
-import { checkHost, type CheckHostResult, LOOKUP_LIMIT, VOID_LOOKUP_LIMIT } from "../probe/spf/check-host.js";
-import { parseIp } from "../probe/spf/ip.js";
+import type { CheckHostResult } from "../index.js";
 import { UsageError } from "./exit.js";
 import { positiveInt } from "./options.js";
 
@@ -40,12 +38,13 @@ Examples:
   exo-posture spf check --ip 192.0.2.10 --sender bob@example.test --resolver 127.0.0.53 --dns-timeout 2000`,
     )
     .action(async (o: SpfCheckOptions, command: Command) => {
-      const identity = checkedIdentity(o);
+      const { checkHost, createResolver, LOOKUP_LIMIT, VOID_LOOKUP_LIMIT, parseIp } = await import("../index.js");
+      const identity = checkedIdentity(o, parseIp);
       const resolver = createResolver(o.resolver, { timeoutMs: o.dnsTimeout });
       const result = await checkHost(o.ip.trim(), identity.domain, identity.sender, { resolver, ...(o.helo ? { helo: o.helo } : {}) });
       // Through commander's output (stdout unless configured), so the command can be run in-process.
       const write = command.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
-      write(o.json ? `${JSON.stringify({ result: result.result, explanation: result.explanation, trace: result.trace }, null, 2)}\n` : renderText(result, identity));
+      write(o.json ? `${JSON.stringify({ result: result.result, explanation: result.explanation, trace: result.trace }, null, 2)}\n` : renderText(result, identity, { lookups: LOOKUP_LIMIT, voids: VOID_LOOKUP_LIMIT }));
     });
 }
 
@@ -57,7 +56,7 @@ interface Identity {
 }
 
 /** RFC 7208 §2.3: an empty MAIL FROM means the HELO identity is checked, as postmaster@<helo>. */
-function checkedIdentity(o: SpfCheckOptions): Identity {
+function checkedIdentity(o: SpfCheckOptions, parseIp: (s: string) => unknown): Identity {
   if (!parseIp(o.ip)) throw new UsageError(`--ip ${o.ip}: not an IPv4 or IPv6 address`);
   const sender = o.sender.trim();
   if (sender === "") {
@@ -70,13 +69,13 @@ function checkedIdentity(o: SpfCheckOptions): Identity {
   return { kind: "mfrom", sender, domain: sender.slice(at + 1) };
 }
 
-function renderText(r: CheckHostResult, identity: Identity): string {
+function renderText(r: CheckHostResult, identity: Identity, limits: { lookups: number; voids: number }): string {
   return [
     `result: ${r.result}`,
     `explanation: ${r.explanation ?? "(none: only a fail carries one)"}`,
     `reason: ${r.reason}`,
     `checked: ${identity.kind === "helo" ? "the HELO identity" : "the MAIL FROM identity"} ${identity.sender} (domain ${identity.domain})`,
-    `DNS-querying terms: ${r.lookups} (limit ${LOOKUP_LIMIT}); void lookups: ${r.voidLookups} (limit ${VOID_LOOKUP_LIMIT}) (RFC 7208 §4.6.4)`,
+    `DNS-querying terms: ${r.lookups} (limit ${limits.lookups}); void lookups: ${r.voidLookups} (limit ${limits.voids}) (RFC 7208 §4.6.4)`,
     "",
   ].join("\n");
 }

@@ -1,8 +1,8 @@
 // --cloud-endpoints <json>: a cloud of the user's own (the sandbox, the tests, a cloud this table
 // does not know yet). Read strictly: a mistake here sends tokens to the wrong place.
-import { readFile } from "node:fs/promises";
+import { readJsonFile } from "../input/read-file.js";
 import { z } from "zod";
-import { InputError, parseWith } from "../evidence/io.js";
+import { parseWith } from "../input/parse.js";
 import type { CloudEndpoints } from "./clouds.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
@@ -67,17 +67,5 @@ export function parseCloudEndpoints(json: unknown, what = "cloud endpoints"): Cl
 }
 
 export async function readCloudEndpoints(path: string): Promise<CloudEndpoints> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    throw new InputError(`cannot read --cloud-endpoints ${path}: ${(err as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`--cloud-endpoints ${path} is not JSON: ${(err as Error).message}`);
-  }
-  return parseCloudEndpoints(json, `--cloud-endpoints ${path}`);
+  return parseCloudEndpoints(await readJsonFile(path, "--cloud-endpoints"), `--cloud-endpoints ${path}`);
 }

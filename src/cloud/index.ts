@@ -1,5 +1,5 @@
 // Which cloud a run talks to: a named national cloud, or custom endpoints from a file.
-import { InputError } from "../evidence/io.js";
+import { InputError } from "../input/errors.js";
 import { CLOUD_NAMES, type CloudEndpoints, cloudEndpoints, isCloudName } from "./clouds.js";
 import { readCloudEndpoints } from "./custom.js";
 

@@ -3,14 +3,13 @@
 import { createTokenSource, type SignIn } from "../auth/tokens.js";
 import { checkTenantId } from "../auth/tenant-id.js";
 import { type CloudEndpoints, resolveCloud } from "../cloud/index.js";
-import { InputError } from "../evidence/io.js";
+import { InputError } from "../input/errors.js";
 import type { TenantEvidence } from "../evidence/tenant.js";
 import { collectLive } from "./live.js";
 import { normalizeTenant } from "./normalize.js";
 import { readBundle } from "./powershell-import.js";
 import type { RetryPolicy } from "./retry.js";
 
-export { tenantDomainTargets } from "./targets.js";
 export { readBundle, BUNDLE_FORMAT } from "./powershell-import.js";
 export { normalizeTenant } from "./normalize.js";
 export { TENANT_CMDLETS, PER_DOMAIN_CMDLETS } from "./allow-list.js";

@@ -9,7 +9,7 @@ import { PER_DOMAIN_CMDLETS, type PerDomainCmdlet, TENANT_CMDLETS, type TenantCm
 import { createExoClient } from "./exo.js";
 import { collectGraph } from "./graph.js";
 import { createAgent } from "./http.js";
-import { perDomainTargets } from "./per-domain.js";
+import { perDomainTargets } from "../targets.js";
 import { failed, type Outcome, type PerDomainOutcome, type RawTenant, succeeded } from "./raw.js";
 import type { RetryPolicy } from "./retry.js";
 

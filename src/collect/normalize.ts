@@ -2,7 +2,7 @@
 // sources take: liberal in what it reads (coerce.ts), strict in what it writes (the zod schema is
 // applied to the result, so a bug here fails loudly instead of writing evidence the rules misread).
 import type { EvidenceError } from "../evidence/common.js";
-import { parseWith } from "../evidence/io.js";
+import { parseWith } from "../input/parse.js";
 import {
   ACCEPTED_DOMAIN_TYPES,
   type AcceptedDomain,

@@ -2,14 +2,15 @@
 // an app registration. It becomes the same raw shape as a live run (raw.ts). A bundle that is not
 // what the script writes is refused with one line; a cmdlet missing from it is an evidence error,
 // never an empty list: a partial bundle is never taken as complete.
-import { readFile } from "node:fs/promises";
+import { readJsonFile } from "../input/read-file.js";
 import { z } from "zod";
 import { isGuid } from "../auth/tenant-id.js";
 import type { EvidenceError } from "../evidence/common.js";
-import { InputError, parseWith } from "../evidence/io.js";
+import { InputError } from "../input/errors.js";
+import { parseWith } from "../input/parse.js";
 import { PER_DOMAIN_CMDLETS, type PerDomainCmdlet, TENANT_CMDLETS, type TenantCmdlet } from "./allow-list.js";
 import type { RawObject } from "./coerce.js";
-import { perDomainTargets } from "./per-domain.js";
+import { perDomainTargets } from "../targets.js";
 import type { Outcome, PerDomainOutcome, RawTenant } from "./raw.js";
 
 export const BUNDLE_FORMAT = "exo-posture-bundle/1";
@@ -29,21 +30,7 @@ const bundleSchema = z.object({
 });
 
 export async function readBundle(file: string): Promise<RawTenant> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new InputError(`cannot read the tenant bundle ${file}: ${e.code ?? e.message}`);
-  }
-  let json: unknown;
-  try {
-    // PowerShell 5.1's Out-File/Set-Content -Encoding UTF8 writes a byte order mark.
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    throw new InputError(`the tenant bundle ${file} is not JSON (${(err as Error).message}); was it cut short?`);
-  }
-  return parseBundle(json, file);
+  return parseBundle(await readJsonFile(file, "the tenant bundle", "; was it cut short?"), file);
 }
 
 export function parseBundle(json: unknown, file: string): RawTenant {

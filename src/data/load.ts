@@ -4,7 +4,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { dataDir } from "../paths.js";
-import { LoadError, readYaml } from "../rules/yaml-file.js";
+import { LoadError } from "../input/errors.js";
+import { readYaml } from "../input/yaml-file.js";
 import { type DataCatalogue, dataFile } from "./schema.js";
 
 export function shippedDataFiles(dir = dataDir): string[] {

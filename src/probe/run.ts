@@ -1,5 +1,5 @@
-// The probe half of a run: every domain, then every MX host they name (each once), with bounded
-// concurrency, into one evidence object.
+// The probe half of a run: every domain (each in one pass, src/probe/domain.ts), then every MX
+// host they name (each once), with bounded concurrency, into one evidence object.
 import pLimit from "p-limit";
 import { shippedData } from "../data/load.js";
 import type { DataCatalogue } from "../data/schema.js";
@@ -11,11 +11,10 @@ import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { TenantEvidence } from "../evidence/tenant.js";
 import { TOOL } from "../version.js";
 import type { ProbeContext } from "./context.js";
-import { type DomainTarget, probeDomain } from "./domain.js";
-import { probeHost } from "./host.js";
-import { probeMailPath } from "./mailpath.js";
+import type { DomainTarget } from "../targets.js";
 import { probeMessageFile } from "./arc/index.js";
-import { domainRole } from "./role.js";
+import { probeDomain } from "./domain.js";
+import { probeHost } from "./host.js";
 
 export interface ProbeRunOptions {
   /** Domains probed at once. */
@@ -33,25 +32,23 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
   const started = Date.now();
   const collectedAt = ctx.now().toISOString();
   const validation = probeValidation(ctx.resolver);
-  const domainLimit = pLimit(options.domainConcurrency ?? 8);
+  const tenant = options.tenant ?? null;
   const data = options.data ?? shippedData();
-  const probed = await Promise.all(targets.map((t) => domainLimit(() => probeDomain(t, ctx, data, options.tenant ?? null))));
-  // The mail path joins a domain's gateway with the tenant's connectors (RULES.md inbound path).
-  const domainList = await Promise.all(
-    probed.map((d) => domainLimit(async () => (d.gateway ? { ...d, mailPath: await probeMailPath(d.name, d.gateway, options.tenant ?? null, data, ctx) } : d))),
-  );
+  const domainLimit = pLimit(options.domainConcurrency ?? 8);
+  const domainList = await Promise.all(targets.map((t) => domainLimit(() => probeDomain(t, ctx, { data, tenant }))));
+  const domains: Record<string, DomainEvidence> = {};
+  for (const d of domainList) domains[d.name] = d;
   const messages: Record<string, MessageEvidence> = {};
   for (const file of options.messages ?? []) messages[file] = await probeMessageFile(file, ctx);
-  const domains: Record<string, DomainEvidence> = {};
-  for (const d of domainList) domains[d.name] = options.tenant ? withTenantRole(d, options.tenant) : d;
 
-  const byHost = new Map<string, string[]>();
+  // Each MX host once, with every domain that names it.
+  const byHost = new Map<string, Set<string>>();
   for (const d of domainList) {
-    for (const h of d.mx.hosts) byHost.set(h.exchange, [...(byHost.get(h.exchange) ?? []), d.name]);
+    for (const h of d.mx.hosts) byHost.set(h.exchange, (byHost.get(h.exchange) ?? new Set()).add(d.name));
   }
   const hostLimit = pLimit(options.hostConcurrency ?? 8);
   const hostList = await Promise.all(
-    [...byHost.keys()].sort().map((h) => hostLimit(() => probeHost(h, [...new Set(byHost.get(h))].sort(), ctx))),
+    [...byHost.keys()].sort().map((h) => hostLimit(() => probeHost(h, [...byHost.get(h)!].sort(), ctx))),
   );
   const mxHosts: Record<string, MxHostEvidence> = {};
   for (const h of hostList) mxHosts[h.host] = h;
@@ -63,7 +60,7 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
     tool: TOOL,
     collectedAt,
     resolver: { ...ctx.resolver.info, validatesDnssec: v.validates, validationDetail: v.detail },
-    tenant: options.tenant ?? null,
+    tenant,
     domains,
     mxHosts,
     messages,
@@ -75,15 +72,4 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
       dnsInflightJoins: s.inflightJoins,
     },
   };
-}
-
-/**
- * The role again, with what only the tenant knows: the accepted-domain type (relay domains) and
- * whether the tenant sends as the domain (DKIM signing on for it).
- */
-function withTenantRole(d: DomainEvidence, tenant: TenantEvidence): DomainEvidence {
-  const accepted = tenant.acceptedDomains.items.find((a) => a.domainName === d.name);
-  const signs = tenant.dkimSigningConfigs.items.some((c) => c.domain === d.name && c.enabled === true);
-  if (!accepted && !signs) return d;
-  return { ...d, role: domainRole({ name: d.name, mx: d.mx, spf: d.spf, acceptedDomainType: accepted?.domainType ?? null, tenantSends: signs }) };
 }

@@ -1,10 +1,8 @@
 // Writes the chosen formats into the output folder and returns the files written.
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFile } from "node:fs/promises";
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
-import { writeJson } from "../evidence/io.js";
 import { renderChecklist } from "./checklist.js";
 
 export const FORMATS = ["json", "md"] as const;
@@ -23,4 +21,8 @@ export async function writeReports(outDir: string, formats: Format[], evidence: 
     files.push(join(outDir, "checklist.md"));
   }
   return files;
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, "utf8");
 }

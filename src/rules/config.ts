@@ -3,7 +3,8 @@
 import type { ConfigFile } from "./rule-schema.js";
 import { configFile } from "./rule-schema.js";
 import type { Pack } from "./pack.js";
-import { LoadError, readYaml } from "./yaml-file.js";
+import { LoadError } from "../input/errors.js";
+import { readYaml } from "../input/yaml-file.js";
 
 export const EMPTY_CONFIG: ConfigFile = { parameters: {}, severity: {}, waivers: [] };
 

@@ -4,7 +4,8 @@ import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type Program, type Template, compile, compileTemplate } from "./cel.js";
 import { type PackFile, type RuleFile, packFile, ruleFile } from "./rule-schema.js";
-import { LoadError, readYaml } from "./yaml-file.js";
+import { LoadError } from "../input/errors.js";
+import { readYaml } from "../input/yaml-file.js";
 
 export interface CompiledOutcome { status: RuleFile["outcomes"][number]["status"]; if: Program; message: Template }
 

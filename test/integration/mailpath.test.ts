@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { collectTenant } from "../../src/collect/index.js";
 import { loadData } from "../../src/data/load.js";
-import { withDataParameters } from "../../src/data/parameters.js";
+import { withDataParameters } from "../../src/rules/data-parameters.js";
 import { createResolver } from "../../src/dns/resolver.js";
 import type { TenantEvidence } from "../../src/evidence/tenant.js";
 import { defaultRulesDir } from "../../src/paths.js";

@@ -2,7 +2,7 @@
 // accepted domains, through the sample world's DNS, see each domain for what it is to the tenant.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { tenantDomainTargets } from "../../src/collect/index.js";
+import { tenantTargets } from "../../src/targets.js";
 import { createResolver } from "../../src/dns/resolver.js";
 import type { Evidence } from "../../src/evidence/evidence.js";
 import type { TenantEvidence } from "../../src/evidence/tenant.js";
@@ -24,7 +24,7 @@ before(async () => {
   c = await startContoso(scenario);
   tenant = await c.collect();
   evidence = await probeAll(
-    tenantDomainTargets(tenant),
+    tenantTargets(tenant),
     { resolver: createResolver(world.resolver, { timeoutMs: 2000 }), now: () => new Date(), ca: world.ca, timeoutMs: 2000, dkimSelectors: [], log: () => {}, ...world.context },
     { tenant },
   );

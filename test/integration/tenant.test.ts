@@ -5,9 +5,10 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { collectTenant, tenantDomainTargets } from "../../src/collect/index.js";
+import { collectTenant } from "../../src/collect/index.js";
+import { tenantTargets } from "../../src/targets.js";
 import { AuthError } from "../../src/auth/errors.js";
-import { InputError } from "../../src/evidence/io.js";
+import { InputError } from "../../src/input/errors.js";
 import { tenantEvidence, type TenantEvidence } from "../../src/evidence/tenant.js";
 import { bundleOf } from "../../src/sandbox/cloud/bundle.js";
 import { CONTOSO_APPS, CONTOSO_DOMAINS, CONTOSO_TENANT_ID, contosoScenario } from "../../src/sandbox/tenants/index.js";
@@ -67,7 +68,7 @@ describe("live collection with a certificate", () => {
     assert.equal(live.acceptedDomains.items[0]!.raw.DomainName, CONTOSO_DOMAINS.county);
   });
   it("names the domains to probe: every Authoritative and InternalRelay accepted domain", () => {
-    assert.deepEqual(tenantDomainTargets(live).map((t) => t.name), [CONTOSO_DOMAINS.county, CONTOSO_DOMAINS.libraries, CONTOSO_DOMAINS.heritage, CONTOSO_DOMAINS.moera]);
+    assert.deepEqual(tenantTargets(live).map((t) => t.name), [CONTOSO_DOMAINS.county, CONTOSO_DOMAINS.libraries, CONTOSO_DOMAINS.heritage, CONTOSO_DOMAINS.moera]);
   });
   it("talks only to the sandbox, and only with Get-* cmdlets", () => {
     const requests = c.cloud.requests();
@@ -166,7 +167,7 @@ describe("wrong sign-in inputs stop the run with one clear line", () => {
   });
   it("a missing certificate file, before any request", async () => {
     const before = c.cloud.requests().length;
-    await assert.rejects(c.collect({ certificate: join(c.dir, "nope.pem") }), oneLine(/cannot read the certificate file .*nope\.pem: ENOENT/));
+    await assert.rejects(c.collect({ certificate: join(c.dir, "nope.pem") }), oneLine(/cannot read the certificate file .*nope\.pem: no such file \(ENOENT\)/));
     assert.equal(c.cloud.requests().length, before);
   });
   it("a certificate the app does not have registered", async () => {

@@ -7,7 +7,7 @@ import { AuthError, TokenError } from "../../src/auth/errors.js";
 import { authErrorOf } from "../../src/auth/errors.js";
 import { checkTenantId, parseClientCertificate, readClientCertificate } from "../../src/auth/index.js";
 import { signInOf } from "../../src/collect/index.js";
-import { InputError } from "../../src/evidence/io.js";
+import { InputError } from "../../src/input/errors.js";
 import { createTestCa, type IssuedCert } from "../../src/sandbox/pki.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -56,7 +56,7 @@ describe("the certificate file", () => {
   }
   it("says a missing or unreadable file is unreadable", async () => {
     const dir = tempDir();
-    await assert.rejects(readClientCertificate(`${dir}/nope.pem`), (e) => e instanceof InputError && /cannot read the certificate file .*nope\.pem: ENOENT/.test(e.message));
+    await assert.rejects(readClientCertificate(`${dir}/nope.pem`), (e) => e instanceof InputError && /cannot read the certificate file .*nope\.pem: no such file \(ENOENT\)/.test(e.message));
     await assert.rejects(readClientCertificate(dir), (e) => e instanceof InputError && /EISDIR/.test(e.message));
   });
 });

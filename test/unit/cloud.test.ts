@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CLOUD_NAMES, cloudEndpoints, parseCloudEndpoints, readCloudEndpoints, resolveCloud } from "../../src/cloud/index.js";
-import { InputError } from "../../src/evidence/io.js";
+import { InputError } from "../../src/input/errors.js";
 import { tempDir } from "../helpers/tmp.js";
 
 describe("national clouds", () => {

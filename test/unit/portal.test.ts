@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadData } from "../../src/data/load.js";
-import { dataParameters } from "../../src/data/parameters.js";
+import { dataParameters } from "../../src/rules/data-parameters.js";
 import { defaultRulesDir } from "../../src/paths.js";
 import { loadPack } from "../../src/rules/index.js";
 

@@ -5,7 +5,7 @@
 // numbers, comma-joined lists, "True"/"False", \/Date(ms)\/, one object where a list belongs).
 import { PER_DOMAIN_CMDLETS, TENANT_CMDLETS } from "../../collect/allow-list.js";
 import { BUNDLE_FORMAT } from "../../collect/powershell-import.js";
-import { perDomainTargets } from "../../collect/per-domain.js";
+import { perDomainTargets } from "../../targets.js";
 import type { RawObject, Scenario } from "./scenario.js";
 
 export interface BundleOptions {

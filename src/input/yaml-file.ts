@@ -1,15 +1,10 @@
 // Reading a YAML file so that every problem, in the YAML itself or in what it says, is reported
 // with the file and line where it stands.
-import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
+import { LoadError } from "./errors.js";
+import { readUserFileSync } from "./read-file.js";
 
-export class LoadError extends Error {
-  override readonly name = "LoadError";
-  constructor(readonly file: string, readonly line: number | null, readonly reason: string) {
-    super(`${file}${line ? `:${line}` : ""}: ${reason}`);
-  }
-}
 
 export interface YamlFile<T> {
   file: string;
@@ -19,12 +14,7 @@ export interface YamlFile<T> {
 }
 
 export function readYaml<S extends z.ZodType>(file: string, schema: S): YamlFile<z.infer<S>> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new LoadError(file, null, `cannot read: ${(err as Error).message}`);
-  }
+  const text = readUserFileSync(file, (reason) => new LoadError(file, null, `cannot read: ${reason}`));
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];

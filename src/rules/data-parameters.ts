@@ -2,8 +2,8 @@
 // reach portal.quarantine as the pack parameter portalSignatures: its default in pack.yaml is the
 // shipped rules/data/portals.yaml (test/unit/portal.test.ts keeps them equal), and a run with --data
 // files passes the merged list through the config's parameters.
-import type { ConfigFile } from "../rules/rule-schema.js";
-import type { DataCatalogue } from "./schema.js";
+import type { DataCatalogue } from "../data/schema.js";
+import type { ConfigFile } from "./rule-schema.js";
 
 export function dataParameters(data: Pick<DataCatalogue, "portals">): { portalSignatures: unknown[] } {
   return {

@@ -1,0 +1,53 @@
+// Reading a file the user named (--domains-file, --ca-file, --evidence, a bundle, a config …). One
+// place decides how a file that cannot be read is reported: what it was for, its path, and the
+// reason in a few words, not Node's message (which repeats the path) and never a stack trace.
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { InputError } from "./errors.js";
+
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "a part of the path is not a folder",
+};
+
+/** Why a read failed, in a few words: "no such file (ENOENT)". */
+export function readProblem(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const reason = e.code ? REASONS[e.code] : undefined;
+  return reason ? `${reason} (${e.code})` : (e.message ?? String(err));
+}
+
+/** `what` names the file for the user: "the domains file", "--ca-file", "evidence file". */
+export async function readUserFile(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (err) {
+    throw new InputError(`cannot read ${what} ${path}: ${readProblem(err)}`);
+  }
+}
+
+/** As readUserFile, synchronously, with the caller's error (LoadError for rule and data files). */
+export function readUserFileSync(path: string, fail: (reason: string) => Error): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (err) {
+    throw fail(readProblem(err));
+  }
+}
+
+/**
+ * A JSON file the user gave. A byte order mark is dropped first: PowerShell 5.1's
+ * `Set-Content -Encoding UTF8` writes one, and JSON.parse refuses it (RFC 8259 §8.1 lets a
+ * parser ignore it).
+ */
+export async function readJsonFile(path: string, what: string, hint = ""): Promise<unknown> {
+  const text = await readUserFile(path, what);
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new InputError(`${what} ${path} is not JSON (${(err as Error).message})${hint}`);
+  }
+}
