@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CollectTenantOptions } from "../collect/index.js";
 import type { ProbeContext } from "../probe/context.js";
-import { startSampleTenant } from "./cloud/index.js";
 import { startDnsServer } from "./dns/server.js";
+import { startSampleTenant } from "./sample-tenant.js";
 import { extendWorld, sampleWorld, startTransportWorld } from "./world/index.js";
 import { startMtaStsServers } from "./world/mtasts.js";
 

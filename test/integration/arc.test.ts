@@ -14,7 +14,7 @@ import { probeAll } from "../../src/probe/run.js";
 import { evaluate, loadPack } from "../../src/rules/index.js";
 import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/server.js";
 import { zone } from "../../src/sandbox/dns/zone.js";
-import { tenantEvidenceOf } from "../../src/sandbox/tenants/issue6/tenant.js";
+import { tenantEvidenceOf } from "../../src/sandbox/tenants/mail-path/tenant.js";
 import { tempDir } from "../helpers/tmp.js";
 
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });

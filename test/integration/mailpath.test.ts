@@ -15,12 +15,12 @@ import { defaultRulesDir } from "../../src/paths.js";
 import type { ProbeContext } from "../../src/probe/context.js";
 import { probeAll } from "../../src/probe/run.js";
 import { EMPTY_CONFIG, evaluate, loadPack } from "../../src/rules/index.js";
-import { bundleOf } from "../../src/sandbox/cloud/bundle.js";
-import type { Scenario } from "../../src/sandbox/cloud/scenario.js";
+import { bundleOf } from "../../src/sandbox/bundle.js";
+import type { Scenario } from "../../src/sandbox/scenario.js";
 import { startSandboxCloud } from "../../src/sandbox/cloud/server.js";
 import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/server.js";
-import { type MailPathCase, mailPathCases } from "../../src/sandbox/tenants/issue6/scenarios.js";
-import { MAILPATH_APP, MAILPATH_TENANT_ID, mailPathScenario } from "../../src/sandbox/tenants/issue6/tenant.js";
+import { type MailPathCase, mailPathCases } from "../../src/sandbox/tenants/mail-path/scenarios.js";
+import { MAILPATH_APP, MAILPATH_TENANT_ID, mailPathScenario } from "../../src/sandbox/tenants/mail-path/tenant.js";
 import { sampleWorld } from "../../src/sandbox/world/index.js";
 import { tempDir } from "../helpers/tmp.js";
 

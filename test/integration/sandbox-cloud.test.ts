@@ -9,7 +9,7 @@ import { CollectError } from "../../src/collect/errors.js";
 import { createExoClient } from "../../src/collect/exo.js";
 import { createAgent } from "../../src/collect/http.js";
 import { checkClientAssertion } from "../../src/sandbox/cloud/jwt.js";
-import type { Fault } from "../../src/sandbox/cloud/scenario.js";
+import type { Fault } from "../../src/sandbox/scenario.js";
 import { CONTOSO_APPS, CONTOSO_TENANT_ID } from "../../src/sandbox/tenants/index.js";
 import { type Contoso, startContoso } from "../fixtures/tenant/contoso.js";
 

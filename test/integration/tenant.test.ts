@@ -10,7 +10,7 @@ import { tenantTargets } from "../../src/targets.js";
 import { AuthError } from "../../src/auth/errors.js";
 import { InputError } from "../../src/input/errors.js";
 import { tenantEvidence, type TenantEvidence } from "../../src/evidence/tenant.js";
-import { bundleOf } from "../../src/sandbox/cloud/bundle.js";
+import { bundleOf } from "../../src/sandbox/bundle.js";
 import { CONTOSO_APPS, CONTOSO_DOMAINS, CONTOSO_TENANT_ID, contosoScenario } from "../../src/sandbox/tenants/index.js";
 import { comparable, type Contoso, startContoso } from "../fixtures/tenant/contoso.js";
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { BUNDLE_FORMAT, parseBundle, readBundle } from "../../src/collect/powershell-import.js";
 import { InputError } from "../../src/input/errors.js";
-import { bundleOf } from "../../src/sandbox/cloud/bundle.js";
+import { bundleOf } from "../../src/sandbox/bundle.js";
 import { contosoScenario } from "../../src/sandbox/tenants/index.js";
 import { tempDir } from "../helpers/tmp.js";
 

@@ -3,14 +3,13 @@
 //   sts-version = %s"v=STSv1"   sts-id = %s"id=" 1*32(ALPHA / DIGIT)   sts-sep = *WSP ";" *WSP
 //   sts-extension = sts-ext-name "=" sts-ext-value
 // %s means case-sensitive: "V=stsv1" or "ID=…" do not count.
+// The splitting into fields is shared with TLS-RPT (../field-list.ts); the names are judged here.
 import type { MtaStsRecord } from "../../evidence/mtasts.js";
+import { beginsWithVersion, isExtValue, splitFieldList } from "../field-list.js";
 
 /** RFC 8461 §3.1: of the TXT records at _mta-sts, those not beginning "v=STSv1;" are discarded. */
-export const isStsRecord = (text: string): boolean => /^v=STSv1[ \t]*(;|$)/.test(text);
+export const isStsRecord = (text: string): boolean => beginsWithVersion(text, "v=STSv1");
 
-const EXT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
-// sts-ext-value = 1*(%x21-3A / %x3C / %x3E-7E): visible characters but "=" and ";".
-const EXT_VALUE = /^[\x21-\x3a\x3c\x3e-\x7e]+$/;
 const ID = /^[A-Za-z0-9]{1,32}$/;
 
 export function parseStsRecord(raw: string): MtaStsRecord {
@@ -18,19 +17,19 @@ export function parseStsRecord(raw: string): MtaStsRecord {
   const extensions: Record<string, string> = {};
   let id: string | null = null;
   let idSeen = false;
-  const parts = raw.split(/[ \t]*;[ \t]*/);
-  // A trailing sts-sep leaves one empty part, which the ABNF allows.
-  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-  if (parts[0] !== "v=STSv1") problems.push('the record must begin with "v=STSv1"');
-  for (const part of parts.slice(1)) {
-    const eq = part.indexOf("=");
-    const name = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? "" : part.slice(eq + 1);
-    if (part === "") {
+  const fields = splitFieldList(raw);
+  if (fields.version !== "v=STSv1") problems.push('the record must begin with "v=STSv1"');
+  for (const part of fields.parts) {
+    if (part.kind === "empty") {
       problems.push("an empty field (two semicolons in a row)");
-    } else if (eq <= 0 || !EXT_NAME.test(name) || !EXT_VALUE.test(value)) {
-      problems.push(`"${part.slice(0, 60)}" is not a field (name=value, no spaces, no "=" or ";" in the value)`);
-    } else if (name === "id") {
+      continue;
+    }
+    if (part.kind === "malformed" || !isExtValue(part.value)) {
+      problems.push(`"${part.text.slice(0, 60)}" is not a field (name=value, no spaces, no "=" or ";" in the value)`);
+      continue;
+    }
+    const { name, value } = part;
+    if (name === "id") {
       if (idSeen) problems.push("id appears more than once");
       else if (!ID.test(value)) problems.push(`id=${value.slice(0, 60)} is not 1 to 32 letters and digits`);
       else id = value;

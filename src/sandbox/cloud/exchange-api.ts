@@ -4,8 +4,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isAllowedCmdlet, PER_DOMAIN_CMDLETS, type PerDomainCmdlet, type TenantCmdlet } from "../../collect/allow-list.js";
 import { bearerOf, readBody, sendJson, sendRaw, sleep } from "./http-util.js";
-import { EXCHANGE_READER_ROLES, type RawObject } from "./scenario.js";
+import type { RawObject } from "../scenario.js";
 import { type CloudState, isTenant, takeFault } from "./state.js";
+
+/** Roles that may read Exchange configuration through the admin API. */
+const EXCHANGE_READER_ROLES = ["Global Reader", "Global Administrator", "Exchange Administrator", "Exchange Recipient Administrator", "Security Reader"];
 
 const invalid = (message: string) => ({ error: { code: "BadRequest", message: "Invalid Operation", details: [{ message }] } });
 

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson, sleep } from "./http-util.js";
 import { checkClientAssertion, signIdToken } from "./jwt.js";
-import type { SandboxApp, SandboxUser } from "./scenario.js";
+import type { SandboxApp, SandboxUser } from "../scenario.js";
 import { type CloudState, isTenant, takeFault } from "./state.js";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";

@@ -15,7 +15,7 @@ import { handleExchange } from "./exchange-api.js";
 import { handleGraph } from "./graph-api.js";
 import { sendJson } from "./http-util.js";
 import { handleLogin } from "./login.js";
-import type { Fault, Scenario } from "./scenario.js";
+import type { Fault, Scenario } from "../scenario.js";
 import type { CloudState, RequestRecord } from "./state.js";
 
 /** The fake sign-in host: never resolved (MSAL is given its metadata), `.invalid` so it never could be. */

@@ -2,7 +2,7 @@
 // issued (opaque strings, so a token can only be used where the fake checks it), and a log of
 // every request so tests can count them.
 import type { X509Certificate } from "node:crypto";
-import type { Fault, RawObject, SandboxApp, SandboxUser, Scenario } from "./scenario.js";
+import type { Fault, RawObject, SandboxApp, SandboxUser, Scenario } from "../scenario.js";
 
 export interface IssuedToken {
   tenantId: string;

@@ -4,7 +4,7 @@
 // *.mx.microsoft); an old heritage domain is parked and not locked down; DKIM signs for the main
 // domain only; no ARC sealer is trusted. Objects are shaped as the admin API returns them.
 // The DNS for these names is in src/sandbox/world/tenant.ts.
-import type { Scenario } from "../cloud/scenario.js";
+import type { Scenario } from "../scenario.js";
 import { acceptedDomainObject, dkimSigningConfigObject, dnssecStatusObject, smtpDaneInboundObject } from "./cmdlet-objects.js";
 
 export const CONTOSO_TENANT_ID = "8f3c2a61-5d4e-4b7a-9c1f-2e6d0a9b7c35";

@@ -1,6 +1,6 @@
 // The sample tenants the sandbox cloud can serve, by name. Each call returns a fresh scenario, so
 // a test may change one without touching the next.
-import type { Scenario } from "../cloud/scenario.js";
+import type { Scenario } from "../scenario.js";
 import { contosoScenario } from "./contoso.js";
 
 export const sampleTenants: Record<string, () => Scenario> = {

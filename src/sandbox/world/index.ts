@@ -5,7 +5,7 @@ import type { Zone } from "../dns/zone.js";
 import { antispoofingDomains, antispoofingZones, mailCheckZone } from "./antispoofing.js";
 import { baseDomains, baseZones } from "./base.js";
 import { tenantZones } from "./tenant.js";
-import { mailPathZones } from "../tenants/issue6/zones.js";
+import { mailPathZones } from "../tenants/mail-path/zones.js";
 import { mtaStsZones } from "./mtasts.js";
 import { spfDomains, spfZones } from "./spf.js";
 

@@ -3,9 +3,9 @@
 // (enum names, lists, no OData annotations, Graph pages as Invoke-MgGraphRequest returns them);
 // "foreign" is a hand-made or older export in every other shape the reader must accept (enums as
 // numbers, comma-joined lists, "True"/"False", \/Date(ms)\/, one object where a list belongs).
-import { PER_DOMAIN_CMDLETS, TENANT_CMDLETS } from "../../collect/allow-list.js";
-import { BUNDLE_FORMAT } from "../../collect/powershell-import.js";
-import { perDomainTargets } from "../../targets.js";
+import { PER_DOMAIN_CMDLETS, TENANT_CMDLETS } from "../collect/allow-list.js";
+import { BUNDLE_FORMAT } from "../collect/powershell-import.js";
+import { perDomainTargets } from "../targets.js";
 import type { RawObject, Scenario } from "./scenario.js";
 
 export interface BundleOptions {

@@ -1,4 +1,4 @@
-// Tenants that exercise each inbound-path rule both ways (issue 6): Enhanced Filtering on, off, in
+// Tenants that exercise each inbound-path rule both ways (pass and fail): Enhanced Filtering on, off, in
 // test mode, scoped to some users, by EFSkipIPs; the connector locked by certificate, by IP, or open;
 // the ARC sealer trusted or not; the portal rule present or not; RejectDirectSend on or off; inbound
 // and outbound connector TLS; the MX moved back to Exchange Online with a stale Enhanced Filtering

@@ -6,8 +6,8 @@
 import { parseBundle } from "../../../collect/powershell-import.js";
 import { normalizeTenant } from "../../../collect/normalize.js";
 import type { TenantEvidence } from "../../../evidence/tenant.js";
-import { bundleOf } from "../../cloud/bundle.js";
-import type { RawObject, Scenario } from "../../cloud/scenario.js";
+import { bundleOf } from "../../bundle.js";
+import type { RawObject, Scenario } from "../../scenario.js";
 import { mailPathDomains } from "./zones.js";
 import { acceptedDomainObject, dkimSigningConfigObject, dnssecStatusObject } from "../cmdlet-objects.js";
 

@@ -1,7 +1,9 @@
 // What the fake Microsoft cloud serves: one tenant, the apps registered in it (with what they were
 // granted), the users who may sign in with a device code, and the Graph and cmdlet output as the
 // real APIs shape it ("X@odata.type" side keys, enums as names, multi-valued properties as lists).
-import type { PerDomainCmdlet, TenantCmdlet } from "../../collect/allow-list.js";
+// Shared by the two sides of the sandbox, which do not import each other: the sample tenants
+// (tenants/) are written as Scenarios, and the fake cloud (cloud/) serves whichever one it is given.
+import type { PerDomainCmdlet, TenantCmdlet } from "../collect/allow-list.js";
 
 export type RawObject = Record<string, unknown>;
 
@@ -62,6 +64,3 @@ export interface Scenario {
   };
   faults?: Fault[];
 }
-
-/** Roles that may read Exchange configuration through the admin API. */
-export const EXCHANGE_READER_ROLES = ["Global Reader", "Global Administrator", "Exchange Administrator", "Exchange Recipient Administrator", "Security Reader"];
