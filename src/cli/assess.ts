@@ -46,7 +46,7 @@ Examples:
     )
     .action(async (o: AssessCliOptions) => {
       // Loaded when the command runs, so `--help` stays fast (the run pulls in every probe and client).
-      const [{ assess }, { readTargets }, { renderSummary }] = await Promise.all([import("../assess.js"), import("../probe/targets.js"), import("../report/summary.js")]);
+      const [{ assess }, { readTargets }, { renderSummary }, { loadPack }] = await Promise.all([import("../assess.js"), import("../probe/targets.js"), import("../report/summary.js"), import("../rules/pack.js")]);
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const domains = await readTargets(o.domain, o.domainsFile);
       const tenantCollect = tenantOptions(o);
@@ -66,7 +66,7 @@ Examples:
         ...(tenantCollect ? { tenantCollect } : {}),
         log: (m) => process.stderr.write(`exo-posture: ${m}\n`),
       });
-      if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.files));
+      if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, loadPack(o.rules), result.files));
       process.exitCode = reachesFailOn(result.findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
 }

@@ -9,7 +9,7 @@ export function registerDemoCommand(program: Command): void {
     .option("--out <dir>", "output folder", "reports/demo")
     .addHelpText("after", "\nExample:\n  exo-posture demo && less reports/demo/checklist.md")
     .action(async (o: { out: string }) => {
-      const [{ assess }, { renderSummary }, { startSampleWorld }] = await Promise.all([import("../assess.js"), import("../report/summary.js"), import("../sandbox/demo.js")]);
+      const [{ assess }, { renderSummary }, { startSampleWorld }, { loadPack }] = await Promise.all([import("../assess.js"), import("../report/summary.js"), import("../sandbox/demo.js"), import("../rules/pack.js")]);
       const started = Date.now();
       const world = await startSampleWorld();
       try {
@@ -27,7 +27,7 @@ export function registerDemoCommand(program: Command): void {
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
         });
-        process.stdout.write(renderSummary(result.findings, result.evidence, result.files));
+        process.stdout.write(renderSummary(result.findings, result.evidence, loadPack(defaultRulesDir), result.files));
         process.stdout.write(`\nDemo done in ${Date.now() - started} ms; ${world.dnsQueries()} DNS queries reached the sample world's server.\n`);
       } finally {
         await world.close();

@@ -35,7 +35,7 @@ Examples:
       const evidence = await readEvidence(o.evidence);
       const findings = evaluate(pack, evidence, withDataParameters(config, loadData(o.data)));
       const files = await writeReports(o.out ?? join(dirname(o.evidence), "evaluated"), o.format, evidence, findings);
-      if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, files));
+      if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, pack, files));
       process.exitCode = reachesFailOn(findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
 }

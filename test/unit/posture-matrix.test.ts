@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Evidence } from "../../src/evidence/evidence.js";
 import type { Finding } from "../../src/evidence/findings.js";
+import { defaultRulesDir } from "../../src/paths.js";
 import { postureMatrix } from "../../src/report/posture-matrix.js";
+import { loadPack } from "../../src/rules/pack.js";
 
 const f = (ruleId: string, subject: string, status: Finding["status"]): Finding => ({
   ruleId, subject, status, title: "", severity: "medium", message: "", evidence: [], remediation: "", references: [],
@@ -29,6 +31,7 @@ describe("postureMatrix", () => {
       f("dane.match", "mx:other.example", "fail"),
     ],
     evidence,
+    loadPack(defaultRulesDir),
   );
   const cells = (domain: string) => rows.find((r) => r.startsWith(domain))!.split(/\s{2,}/).slice(1);
 
