@@ -1,6 +1,7 @@
 // `exo-posture rules list|show|validate`: the rule pack for people.
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
+import { exampleEvidenceProblems } from "../rules/example-evidence.js";
 import { coverageProblems, runExamples } from "../rules/examples.js";
 import { loadPack } from "../rules/pack.js";
 import { renderRulePage } from "../rules/page.js";
@@ -38,7 +39,7 @@ export function registerRulesCommand(program: Command): void {
       const pack = loadPack(dir ?? defaultRulesDir);
       let bad = 0;
       for (const rule of pack.rules) {
-        const problems = [...coverageProblems(rule), ...runExamples(pack, rule).filter((r) => !r.ok).map((r) => `${r.file}: example "${r.name}" expected ${r.expected} but got ${r.actual}: ${r.message}`)];
+        const problems = [...coverageProblems(rule), ...exampleEvidenceProblems(pack, rule), ...runExamples(pack, rule).filter((r) => !r.ok).map((r) => `${r.file}: example "${r.name}" expected ${r.expected} but got ${r.actual}: ${r.message}`)];
         bad += problems.length;
         for (const p of problems) process.stderr.write(`${p}\n`);
       }

@@ -20,6 +20,8 @@ export interface Rule {
   outcomes: CompiledOutcome[];
   pass: Template;
   remediation: Template;
+  /** The line of a path in the rule file, for problems found after load (an example's evidence). */
+  lineOf: (path: (string | number)[]) => number | null;
 }
 
 export interface Pack {
@@ -96,6 +98,7 @@ export function loadRule(file: string): Rule {
     outcomes: meta.outcomes.map((o, i) => ({ status: o.status, if: cel(o.if, ["outcomes", i, "if"]), message: tpl(o.message, ["outcomes", i, "message"]) })),
     pass: tpl(meta.pass, ["pass"]),
     remediation: tpl(meta.remediation, ["remediation"]),
+    lineOf: y.lineOf,
   };
   checkLets(file, meta, vars, y.lineOf);
   return rule;
