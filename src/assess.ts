@@ -9,7 +9,7 @@ import { DEFAULT_RESOLVER } from "./dns/resolver-spec.js";
 import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
 import type { TenantEvidence } from "./evidence/tenant.js";
-import { type RulesOptions, loadRules } from "./evaluate.js";
+import { type Rules, type RulesOptions, loadRules } from "./evaluate.js";
 import { InputError } from "./input/errors.js";
 import { readUserFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
@@ -54,6 +54,8 @@ export interface AssessResult {
   findings: Findings;
   /** The report files written, in order. */
   files: string[];
+  /** The pack, config and data catalogue the findings were judged with. */
+  rules: Rules;
 }
 
 export async function assess(o: AssessOptions): Promise<AssessResult> {
@@ -69,7 +71,7 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   const evidence = await probeAll(targets, ctx, { tenant, data: rules.data, messages: o.messageFiles ?? [] });
   const findings = rules.evaluate(evidence, ctx.now());
   const files = o.outDir ? await writeReports(o.outDir, o.formats ?? ["json", "md"], evidence, findings) : [];
-  return { evidence, findings, files };
+  return { evidence, findings, files, rules };
 }
 
 /** Probe domains without a tenant or rules: the evidence of each, and of the MX hosts they name. */

@@ -17,6 +17,8 @@ export { loadPack, loadRule, type Pack, type Rule, SCOPE_VARIABLES } from "./rul
 export { EMPTY_CONFIG, loadConfig, parametersOf } from "./rules/config.js";
 export { evaluate, summarize } from "./rules/evaluate.js";
 export { coverageProblems, runExamples, type ExampleResult } from "./rules/examples.js";
+export { exampleEvidenceProblems } from "./rules/example-evidence.js";
+export { CONTROLS, type Control } from "./rules/controls.js";
 export { renderRulePage, type PageOptions } from "./rules/page.js";
 export type { ConfigFile, PackFile, RuleFile } from "./rules/rule-schema.js";
 export { loadData } from "./data/load.js";
@@ -37,7 +39,7 @@ export { readEvidence } from "./input/evidence-file.js";
 export { FORMATS, writeReports, type Format } from "./report/write.js";
 export { renderChecklist } from "./report/checklist.js";
 export { renderSummary, type SummaryOptions } from "./report/summary.js";
-export { postureMatrix } from "./report/posture-matrix.js";
+export { matrixColumns, postureMatrix } from "./report/posture-matrix.js";
 
 // SPF as a receiver evaluates it (RFC 7208 check_host()), and the DNS client behind every probe.
 export { checkHost, LOOKUP_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostResult } from "./probe/spf/check-host.js";

@@ -65,7 +65,7 @@ Examples:
         ...(tenantCollect ? { tenantCollect } : {}),
         log: (m) => process.stderr.write(`exo-posture: ${m}\n`),
       });
-      if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.files));
+      if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files));
       process.exitCode = reachesFailOn(result.findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
 }

@@ -26,7 +26,7 @@ export function registerDemoCommand(program: Command): void {
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
         });
-        process.stdout.write(renderSummary(result.findings, result.evidence, result.files));
+        process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files));
         process.stdout.write(`\nDemo done in ${Date.now() - started} ms; ${world.dnsQueries()} DNS queries reached the sample world's server.\n`);
       } finally {
         await world.close();

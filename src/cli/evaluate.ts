@@ -26,7 +26,7 @@ Examples:
     .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; failOn?: string; quiet?: boolean }) => {
       const { evaluateFile, renderSummary } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
-      const { evidence, findings, files } = await evaluateFile({
+      const { evidence, findings, files, rules } = await evaluateFile({
         evidenceFile: o.evidence,
         rulesDir: o.rules,
         ...(o.config !== undefined ? { configFile: o.config } : {}),
@@ -34,7 +34,7 @@ Examples:
         ...(o.out !== undefined ? { outDir: o.out } : {}),
         formats: o.format,
       });
-      if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, files));
+      if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, rules.pack, files));
       process.exitCode = reachesFailOn(findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
 }

@@ -34,11 +34,11 @@ export function registerRulesCommand(program: Command): void {
     .description("load a pack (schema, CEL, ids) and run every rule's examples")
     .addHelpText("after", "\nExamples:\n  exo-posture rules validate\n  exo-posture rules validate ./my-pack")
     .action(async (dir: string | undefined) => {
-      const { coverageProblems, loadPack, runExamples } = await import("../index.js");
+      const { coverageProblems, exampleEvidenceProblems, loadPack, runExamples } = await import("../index.js");
       const pack = loadPack(dir ?? defaultRulesDir);
       let bad = 0;
       for (const rule of pack.rules) {
-        const problems = [...coverageProblems(rule), ...runExamples(pack, rule).filter((r) => !r.ok).map((r) => `${r.file}: example "${r.name}" expected ${r.expected} but got ${r.actual}: ${r.message}`)];
+        const problems = [...coverageProblems(rule), ...exampleEvidenceProblems(pack, rule), ...runExamples(pack, rule).filter((r) => !r.ok).map((r) => `${r.file}: example "${r.name}" expected ${r.expected} but got ${r.actual}: ${r.message}`)];
         bad += problems.length;
         for (const p of problems) process.stderr.write(`${p}\n`);
       }

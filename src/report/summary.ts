@@ -2,6 +2,7 @@
 // subject with its counts, then the most severe things to fix. Everything else is in the reports.
 import type { Evidence } from "../evidence/evidence.js";
 import type { Finding, Findings } from "../evidence/findings.js";
+import type { Pack } from "../rules/pack.js";
 import { postureMatrix } from "./posture-matrix.js";
 import { renderTenant } from "./tenant-summary.js";
 
@@ -14,7 +15,8 @@ export interface SummaryOptions {
   top?: number;
 }
 
-export function renderSummary(findings: Findings, evidence: Evidence, files: string[], options: SummaryOptions = {}): string {
+/** `pack` is the one the findings were judged with: its rules name the matrix's columns. */
+export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick<Pack, "rules">, files: string[], options: SummaryOptions = {}): string {
   const s = findings.summary.byStatus;
   const v = findings.resolver.validatesDnssec;
   const out: string[] = [
@@ -25,7 +27,7 @@ export function renderSummary(findings: Findings, evidence: Evidence, files: str
   ];
   if (evidence.tenant) out.push(...renderTenant(evidence.tenant), "");
 
-  out.push(...postureMatrix(findings.findings, evidence));
+  out.push(...postureMatrix(findings.findings, evidence, pack));
   // Subjects that are not domains (the tenant, connectors, sample messages) get a line each.
   const others = new Map<string, Finding[]>();
   for (const f of findings.findings) {

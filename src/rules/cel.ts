@@ -44,17 +44,69 @@ export function evalBool(program: Program, bindings: Record<string, CelInput>): 
 export interface Template { parts: (string | Program)[] }
 
 export function compileTemplate(source: string): Template {
-  const parts: (string | Program)[] = [];
+  return { parts: templateParts(source).map((p) => (typeof p === "string" ? p : compile(p.cel))) };
+}
+
+/** A template split into its text and the CEL source of each `{{ }}`. */
+export function templateParts(source: string): (string | { cel: string })[] {
+  const parts: (string | { cel: string })[] = [];
   let rest = source;
   for (let i = rest.indexOf("{{"); i >= 0; i = rest.indexOf("{{")) {
     const end = rest.indexOf("}}", i);
     if (end < 0) throw new Error("a {{ has no closing }}");
     if (i > 0) parts.push(rest.slice(0, i));
-    parts.push(compile(rest.slice(i + 2, end).trim()));
+    parts.push({ cel: rest.slice(i + 2, end).trim() });
     rest = rest.slice(end + 2);
   }
   if (rest) parts.push(rest);
-  return { parts };
+  return parts;
+}
+
+type Expr = ReturnType<typeof parse>["expr"];
+
+/**
+ * The free names an expression reads (variables and bindings), without the loop variables its
+ * macros introduce (`g` in `gateways.map(g, g.name)`), so the loader can check what `let` names are used.
+ */
+export function identifiers(source: string): Set<string> {
+  const out = new Set<string>();
+  walk(parse(source).expr, new Set(), out);
+  return out;
+}
+
+function walk(e: Expr | undefined, locals: Set<string>, out: Set<string>): void {
+  if (!e) return;
+  const k = e.exprKind;
+  switch (k.case) {
+    case "identExpr":
+      if (!locals.has(k.value.name)) out.add(k.value.name);
+      return;
+    case "selectExpr":
+      return walk(k.value.operand, locals, out);
+    case "callExpr":
+      walk(k.value.target, locals, out);
+      for (const a of k.value.args) walk(a, locals, out);
+      return;
+    case "listExpr":
+      for (const a of k.value.elements) walk(a, locals, out);
+      return;
+    case "structExpr":
+      for (const entry of k.value.entries) {
+        if (entry.keyKind.case === "mapKey") walk(entry.keyKind.value, locals, out);
+        walk(entry.value, locals, out);
+      }
+      return;
+    case "comprehensionExpr": {
+      const c = k.value;
+      walk(c.iterRange, locals, out);
+      walk(c.accuInit, locals, out);
+      const inner = new Set([...locals, c.iterVar, c.iterVar2, c.accuVar].filter((v) => v !== ""));
+      for (const part of [c.loopCondition, c.loopStep, c.result]) walk(part, inner, out);
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 export function render(template: Template, bindings: Record<string, CelInput>): string {

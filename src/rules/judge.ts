@@ -3,6 +3,7 @@
 import type { CelInput } from "@bufbuild/cel";
 import type { Status } from "../evidence/findings.js";
 import { evalBool, render, toCel } from "./cel.js";
+import { letScope } from "./lets.js";
 import type { Rule } from "./pack.js";
 
 export interface Subject {
@@ -39,20 +40,35 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     const problem = inputProblem(input, subject.vars);
     if (problem) return verdict("error", problem);
   }
-  const bindings: Record<string, CelInput> = {};
-  for (const [k, v] of Object.entries(subject.vars)) bindings[k] = toCel(v);
+  const base: Record<string, CelInput> = {};
+  for (const [k, v] of Object.entries(subject.vars)) base[k] = toCel(v);
+  // Bindings come after the input checks: they read the evidence those checks vouch for.
+  const scope = letScope(rule.lets, base);
+  const bindings = scope.vars;
+  const failed = () => {
+    const reason = scope.takeFailure();
+    return reason ? verdict("error", `the rule could not be evaluated on this evidence: ${reason}`) : null;
+  };
   if (rule.when) {
     const applies = evalBool(rule.when, bindings);
+    const broken = failed();
+    if (broken) return broken;
     if (!applies.ok) return verdict("error", `the rule could not decide whether it applies: ${applies.reason}`);
-    if (!applies.value) return verdict("not_applicable", rule.whenNot ? render(rule.whenNot, bindings) : "does not apply here");
+    if (!applies.value) {
+      const message = rule.whenNot ? render(rule.whenNot, bindings) : "does not apply here";
+      return failed() ?? verdict("not_applicable", message);
+    }
   }
   const partial = m.inputs.filter((i) => valueAt(i, subject.vars)?.possiblyTruncated === true);
   for (const [index, outcome] of rule.outcomes.entries()) {
     const holds = evalBool(outcome.if, bindings);
+    const broken = failed();
+    if (broken) return broken;
     if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`);
     if (holds.value) {
       const note = partial.length > 0 ? ` (note: ${partial.join(", ")} may be incomplete: the tenant's answer was possibly truncated)` : "";
-      return { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`), remediation: render(rule.remediation, bindings), outcome: index };
+      const decided = { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`), remediation: render(rule.remediation, bindings), outcome: index };
+      return failed() ?? decided;
     }
   }
   // A pass may rest on something being absent from a list; from a list that may be incomplete,
@@ -60,7 +76,8 @@ export function judge(rule: Rule, subject: Subject): Verdict {
   if (partial.length > 0) {
     return verdict("error", `${partial.join(", ")} may be incomplete (the tenant's answer was possibly truncated), so a pass cannot be given; rerun, or export with Export-ExoPosture.ps1`);
   }
-  return verdict(m.passStatus, render(rule.pass, bindings));
+  const message = render(rule.pass, bindings);
+  return failed() ?? verdict(m.passStatus, message);
 }
 
 function valueAt(input: string, vars: Record<string, unknown>): { possiblyTruncated?: unknown } | undefined {

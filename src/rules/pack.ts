@@ -3,6 +3,8 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type Program, type Template, compile, compileTemplate } from "./cel.js";
+import { type CompiledLet } from "./lets.js";
+import { checkLets } from "./let-check.js";
 import { type PackFile, type RuleFile, packFile, ruleFile } from "./rule-schema.js";
 import { LoadError } from "../input/errors.js";
 import { readYaml } from "../input/yaml-file.js";
@@ -12,11 +14,15 @@ export interface CompiledOutcome { status: RuleFile["outcomes"][number]["status"
 export interface Rule {
   file: string;
   meta: RuleFile;
+  /** The `let:` bindings, in their order. */
+  lets: CompiledLet[];
   when: Program | null;
   whenNot: Template | null;
   outcomes: CompiledOutcome[];
   pass: Template;
   remediation: Template;
+  /** The line of a path in the rule file, for problems found after load (an example's evidence). */
+  lineOf: (path: (string | number)[]) => number | null;
 }
 
 export interface Pack {
@@ -84,13 +90,17 @@ export function loadRule(file: string): Rule {
       throw new LoadError(file, y.lineOf(path), `message template: ${(err as Error).message}`);
     }
   };
-  return {
+  const rule: Rule = {
     file,
     meta,
+    lets: Object.entries(meta.let ?? {}).map(([name, source]) => ({ name, program: cel(source, ["let", name]) })),
     when: meta.when ? cel(meta.when, ["when"]) : null,
     whenNot: meta.whenNot ? tpl(meta.whenNot, ["whenNot"]) : null,
     outcomes: meta.outcomes.map((o, i) => ({ status: o.status, if: cel(o.if, ["outcomes", i, "if"]), message: tpl(o.message, ["outcomes", i, "message"]) })),
     pass: tpl(meta.pass, ["pass"]),
     remediation: tpl(meta.remediation, ["remediation"]),
+    lineOf: y.lineOf,
   };
+  checkLets(file, meta, vars, y.lineOf);
+  return rule;
 }

@@ -21,8 +21,10 @@ export function renderRulePage(rule: Rule, pack: Pack, options: PageOptions = {}
     "What it checks and why",
     wrap(m.description),
     "",
-    "What it reports (checked in order; the first that holds decides)",
   ];
+  // The names the conditions below read, for rule authors.
+  if (options.cel && m.let) lines.push("Named bindings (let), in order", ...Object.entries(m.let).map(([name, cel]) => `  ${name} = ${cel.trim()}`), "");
+  lines.push("What it reports (checked in order; the first that holds decides)");
   m.outcomes.forEach((o, i) => {
     const example = sample((r) => r.outcome === i);
     lines.push(`  ${o.status.toUpperCase().padEnd(5)} ${example ? `e.g. ${example.message}` : placeholders(o.message)}`);

@@ -2,6 +2,7 @@
 // typo in a rule or a waiver is caught at load, not silently ignored.
 import { z } from "zod";
 import { reference, severity, status } from "../evidence/findings.js";
+import { CONTROL_IDS } from "./controls.js";
 
 export const SCOPES = ["domain", "mx", "tenant", "connector", "message"] as const;
 export const ROLES = ["sending", "parked", "moera", "relay"] as const;
@@ -24,12 +25,19 @@ export const ruleFile = z.strictObject({
   title: z.string().min(1),
   severity,
   scope: z.enum(SCOPES),
+  /** The control the rule counts towards (controls.ts): its column in the posture matrix. */
+  control: z.enum(CONTROL_IDS),
   /** Domain roles the rule applies to; other roles get not_applicable. */
   roles: z.array(z.enum(ROLES)).optional(),
   /** What the rule checks and why, for `rules show` and the workbook. */
   description: z.string().min(1),
   /** Evidence the rule reads, as `variable.path`; an error or a gap there makes the finding error. */
   inputs: z.array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z0-9_-]+)*$/)).default([]),
+  /**
+   * Named CEL expressions, in order (a YAML map keeps it): each may use the variables and the
+   * bindings above it, and `when`, `whenNot`, outcomes, `pass` and `remediation` may use them all.
+   */
+  let: z.record(z.string(), z.string().min(1)).optional(),
   /** CEL: when false the rule does not apply (not_applicable), with `whenNot` as the message. */
   when: z.string().optional(),
   whenNot: z.string().optional(),

@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Evidence } from "../../src/evidence/evidence.js";
 import type { Finding } from "../../src/evidence/findings.js";
+import { defaultRulesDir } from "../../src/paths.js";
 import { postureMatrix } from "../../src/report/posture-matrix.js";
+import { loadPack, type Pack } from "../../src/rules/pack.js";
 
 const f = (ruleId: string, subject: string, status: Finding["status"]): Finding => ({
   ruleId, subject, status, title: "", severity: "medium", message: "", evidence: [], remediation: "", references: [],
@@ -29,6 +31,7 @@ describe("postureMatrix", () => {
       f("dane.match", "mx:other.example", "fail"),
     ],
     evidence,
+    loadPack(defaultRulesDir),
   );
   const cells = (domain: string) => rows.find((r) => r.startsWith(domain))!.split(/\s{2,}/).slice(1);
 
@@ -45,5 +48,20 @@ describe("postureMatrix", () => {
 
   it("says not applicable where a control has no finding", () => {
     assert.equal(cells("b.example")[1], "-");
+  });
+});
+
+describe("postureMatrix columns", () => {
+  it("has the shipped pack's controls as columns, in order", () => {
+    const header = postureMatrix([], evidence, loadPack(defaultRulesDir))[0]!.split(/\s+/);
+    assert.deepEqual(header, ["domain", "SPF", "DMARC", "DKIM", "STARTTLS", "MTA-STS", "TLS-RPT", "DNSSEC", "DANE", "Path"]);
+  });
+
+  it("takes each rule's column from its control, not its id, and shows only controls with domain or MX rules", () => {
+    const rule = (id: string, scope: string, control: string) => ({ meta: { id, scope, control } });
+    const pack = { rules: [rule("zz.dane-like", "mx", "dane"), rule("spf.present", "domain", "dmarc"), rule("exo.x", "tenant", "exchange")] } as unknown as Pick<Pack, "rules">;
+    const rows = postureMatrix([f("spf.present", "domain:a.example", "fail"), f("zz.dane-like", "mx:mx.shared.example", "warn")], evidence, pack);
+    assert.deepEqual(rows[0]!.split(/\s+/), ["domain", "DMARC", "DANE"]);
+    assert.deepEqual(rows.find((r) => r.startsWith("a.example"))!.split(/\s{2,}/).slice(1).map((c) => c.trim()), ["FAIL", "warn"]);
   });
 });

@@ -29,8 +29,8 @@ describe("loading a pack", () => {
     { name: "YAML that does not parse", files: { "spf.present.yaml": "id: spf.present\ntitle: [unclosed\n" }, line: 3, reason: /./ },
     { name: "an unknown key", files: { "spf.present.yaml": rule.replace("severity: high", "severity: high\nseverty: low") }, line: null, reason: /severty/ },
     { name: "a bad severity", files: { "spf.present.yaml": rule.replace("severity: high", "severity: urgent") }, line: 3, reason: /severity/ },
-    { name: "CEL that does not parse", files: { "spf.present.yaml": rule.replace("if: size(domain.spf.records) == 0", "if: size(domain.spf.records) == ") }, line: 14, reason: /CEL does not parse/ },
-    { name: "an input the scope cannot see", files: { "spf.present.yaml": rule.replace("inputs: [domain.spf]", "inputs: [mx.smtp]") }, line: 11, reason: /domain rule sees/ },
+    { name: "CEL that does not parse", files: { "spf.present.yaml": rule.replace("if: size(domain.spf.records) == 0", "if: size(domain.spf.records) == ") }, line: 15, reason: /CEL does not parse/ },
+    { name: "an input the scope cannot see", files: { "spf.present.yaml": rule.replace("inputs: [domain.spf]", "inputs: [mx.smtp]") }, line: 12, reason: /domain rule sees/ },
     { name: "a file named unlike its id", files: { "spf.other.yaml": rule }, line: 1, reason: /must be named spf.present.yaml/ },
     { name: "a rule with one example", files: { "spf.present.yaml": rule.replace(/examples:[\s\S]*/, "examples:\n  - name: x\n    expect: pass\n    given: {}\n") }, line: null, reason: /examples/ },
   ];

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { defaultRulesDir } from "../../src/paths.js";
-import { coverageProblems, loadPack, runExamples } from "../../src/rules/index.js";
+import { coverageProblems, exampleEvidenceProblems, loadPack, runExamples } from "../../src/rules/index.js";
 
 const pack = loadPack(defaultRulesDir);
 
@@ -12,6 +12,9 @@ describe("rule pack examples", () => {
     describe(rule.meta.id, () => {
       it("has examples for passing and for failing", () => {
         assert.deepEqual(coverageProblems(rule), []);
+      });
+      it("gives examples only evidence the probes produce", () => {
+        assert.deepEqual(exampleEvidenceProblems(pack, rule), []);
       });
       for (const result of runExamples(pack, rule)) {
         it(`${result.name} → ${result.expected}`, () => {
