@@ -1,5 +1,5 @@
 // Runs every probe for one MX host, once per run however many domains point at it.
-import { errorOf, lookupOf } from "../evidence/common.js";
+import { errorOf, lookupOf } from "./evidence-of.js";
 import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { ProbeContext } from "./context.js";
 import { probeDane } from "./dane/index.js";
