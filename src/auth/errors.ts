@@ -2,11 +2,12 @@
 // credential stops the run with one line (the CLI's exit 2): nothing can be collected and the fix
 // is in the user's hands. Anything narrower (one resource not consented) becomes an evidence
 // error on the collectors that needed that token, and the rest goes on.
+import type { ErrorCode, ErrorCodes } from "../evidence/errors.js";
 import { InputError } from "../input/errors.js";
 
 export class AuthError extends InputError {
   constructor(
-    readonly code: "AUTH_TENANT_NOT_FOUND" | "AUTH_CLIENT_NOT_FOUND" | "AUTH_INVALID_CREDENTIAL" | "AUTH_UNREACHABLE",
+    readonly code: ErrorCodes<"AUTH_TENANT_NOT_FOUND" | "AUTH_CLIENT_NOT_FOUND" | "AUTH_INVALID_CREDENTIAL" | "AUTH_UNREACHABLE">,
     message: string,
   ) {
     super(message);
@@ -16,7 +17,7 @@ export class AuthError extends InputError {
 /** A token for one resource could not be had; recorded per collector. */
 export class TokenError extends Error {
   override readonly name = "TokenError";
-  readonly code = "AUTH_FAILED";
+  readonly code = "AUTH_FAILED" satisfies ErrorCode;
 }
 
 // Entra ID error numbers (AADSTS…) that mean the whole sign-in is wrong, not one resource.

@@ -1,11 +1,11 @@
 // Collector failures with stable codes (the evidence's `error.code`), and the messages that tell a
 // tenant admin what to grant. Permission names are Microsoft's own, so they can be searched for.
-import type { EvidenceError } from "../evidence/common.js";
+import type { ErrorCode } from "../evidence/errors.js";
 
 export class CollectError extends Error {
   override readonly name = "CollectError";
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -45,12 +45,4 @@ export function graphForbidden(path: string, status: number, detail: string): Co
 
 function suffix(detail: string): string {
   return detail ? ` [${detail}]` : "";
-}
-
-export function evidenceErrorOf(err: unknown): EvidenceError {
-  const e = err as { code?: unknown; message?: unknown };
-  return {
-    code: typeof e?.code === "string" ? e.code : "INTERNAL",
-    message: typeof e?.message === "string" ? e.message : String(err),
-  };
 }

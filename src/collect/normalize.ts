@@ -2,6 +2,7 @@
 // sources take: liberal in what it reads (coerce.ts), strict in what it writes (the zod schema is
 // applied to the result, so a bug here fails loudly instead of writing evidence the rules misread).
 import type { EvidenceError } from "../evidence/common.js";
+import type { ErrorCode } from "../evidence/errors.js";
 import { parseWith } from "../input/parse.js";
 import {
   ACCEPTED_DOMAIN_TYPES,
@@ -65,7 +66,7 @@ function listSection<T>(o: Outcome, itemOf: (obj: RawObject, warnings: string[])
 }
 
 /** A cmdlet that always answers with exactly one object (Get-ArcConfig, Get-OrganizationConfig). */
-function singleton(what: string, o: Outcome, warnings: string[], emptyCode = "EXO_EMPTY_RESULT"): { obj: RawObject | null; error: EvidenceError | null } {
+function singleton(what: string, o: Outcome, warnings: string[], emptyCode: ErrorCode = "EXO_EMPTY_RESULT"): { obj: RawObject | null; error: EvidenceError | null } {
   if (o.error) return { obj: null, error: o.error };
   if (o.objects.length === 0) return { obj: null, error: { code: emptyCode, message: `${what} returned nothing, so its settings are unknown` } };
   if (o.objects.length > 1) warnings.push(`${what}: ${o.objects.length} objects came back; the first is used`);

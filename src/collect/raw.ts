@@ -2,8 +2,8 @@
 // the objects as Microsoft returned them, or the error that stopped it. The normalizer reads only
 // this, so live and bundle evidence cannot drift apart.
 import type { EvidenceError } from "../evidence/common.js";
+import { thrownError } from "../evidence/thrown.js";
 import type { PerDomainCmdlet, TenantCmdlet } from "./allow-list.js";
-import { evidenceErrorOf } from "./errors.js";
 
 export interface Outcome {
   error: EvidenceError | null;
@@ -32,5 +32,5 @@ export function succeeded(objects: Record<string, unknown>[], warnings: string[]
 }
 
 export function failed(err: unknown): Outcome {
-  return { error: evidenceErrorOf(err), warnings: [], possiblyTruncated: false, objects: [] };
+  return { error: thrownError(err), warnings: [], possiblyTruncated: false, objects: [] };
 }

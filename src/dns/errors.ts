@@ -1,7 +1,8 @@
 // Stable error codes for DNS failures, so rules and reports branch on codes, never on text.
+import type { ErrorCodes } from "../evidence/errors.js";
 import type { ExtendedError } from "./types.js";
 
-export type DnsErrorCode =
+export type DnsErrorCode = ErrorCodes<
   | "DNS_TIMEOUT"
   | "DNS_SERVFAIL"
   | "DNS_BOGUS"
@@ -9,7 +10,8 @@ export type DnsErrorCode =
   | "DNS_FORMERR"
   | "DNS_NETWORK"
   | "DNS_BAD_RESPONSE"
-  | "DNS_BAD_NAME";
+  | "DNS_BAD_NAME"
+>;
 
 export class DnsError extends Error {
   override readonly name = "DnsError";

@@ -3,6 +3,7 @@
 // ARC-Authentication-Results. Keyed by file in evidence.messages.
 import { z } from "zod";
 import { evidenceError } from "./common.js";
+import { errorCode } from "./errors.js";
 
 /** RFC 8601 §2.7 result words, plus what a verifier reports of its own (policy, temperror …). */
 export const dkimSignature = z.object({
@@ -63,6 +64,6 @@ export const messageEvidence = z.object({
   dkim: z.object({ error: evidenceError.nullable(), signatures: z.array(dkimSignature) }),
   arc: messageArc,
   /** Every DNS question the verification asked that failed (NXDOMAIN and NODATA are answers, not failures). */
-  dnsErrors: z.array(z.object({ name: z.string(), type: z.string(), code: z.string(), message: z.string() })),
+  dnsErrors: z.array(z.object({ name: z.string(), type: z.string(), code: errorCode, message: z.string() })),
 });
 export type MessageEvidence = z.infer<typeof messageEvidence>;

@@ -1,6 +1,6 @@
 // The addresses of an MX host (RFC 5321 §5.1: A and AAAA of the exchange), which every connection
 // probe of the host uses.
-import { errorOf, lookupOf } from "../evidence/common.js";
+import { errorOf, lookupOf } from "./evidence-of.js";
 import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { ProbeContext } from "./context.js";
 

@@ -5,7 +5,7 @@
 // that beside this, since without validation the AD bit means nothing.
 import { DnsError, describeEde } from "../dns/errors.js";
 import type { DnsAnswer, RecordType } from "../dns/types.js";
-import { errorOf } from "../evidence/common.js";
+import { errorOf } from "./evidence-of.js";
 import type { DnssecEvidence, DnssecLookup, DnssecStatus } from "../evidence/dnssec.js";
 import type { ProbeContext } from "./context.js";
 

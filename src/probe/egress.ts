@@ -3,7 +3,7 @@
 // an SPF evaluation: it only collects the published prefixes. Bounded like check_host() (RFC 7208
 // §4.6.4: at most 10 terms that query DNS) so a loop or a huge tree cannot run away.
 import type { GatewayEntry } from "../data/schema.js";
-import { errorOf, lookupOf } from "../evidence/common.js";
+import { errorOf, lookupOf } from "./evidence-of.js";
 import type { EgressEvidence } from "../evidence/mailpath.js";
 import type { ProbeContext } from "./context.js";
 

@@ -1,6 +1,6 @@
 // The domain's MX RRset (RFC 5321 §5.1) and Null MX (RFC 7505).
 import type { MxData } from "../dns/types.js";
-import { errorOf, lookupOf } from "../evidence/common.js";
+import { errorOf, lookupOf } from "./evidence-of.js";
 import type { MxEvidence } from "../evidence/mx.js";
 import type { ProbeContext } from "./context.js";
 

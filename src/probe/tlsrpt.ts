@@ -1,5 +1,5 @@
 // SMTP TLS Reporting (RFC 8460 §3): the TXT record at _smtp._tls.<domain>.
-import { errorOf, lookupOf } from "../evidence/common.js";
+import { errorOf, lookupOf } from "./evidence-of.js";
 import type { TlsRptEvidence } from "../evidence/tlsrpt.js";
 import type { ProbeContext } from "./context.js";
 import { isTlsRptRecord, parseTlsRpt } from "./tlsrpt-parse.js";

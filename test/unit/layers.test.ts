@@ -16,10 +16,14 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Every module a file imports (static and dynamic), as a path under src/ or a package name. */
+/** Every module specifier in source text: import … from, export … from, import type, import(). */
+function specifiersIn(text: string): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+}
+
+/** Every module a file imports, as a path under src/ (".ts") or a package name. */
 function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\(\s*"([^"]+)"\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+  const specs = specifiersIn(readFileSync(file, "utf8"));
   return specs.map((s) => (s.startsWith(".") ? relative(src, resolve(dirname(file), s)).replace(/\.js$/, ".ts") : s));
 }
 
@@ -31,6 +35,11 @@ function violations(folder: string, bad: (spec: string, file: string) => boolean
 const inside = (spec: string, ...folders: string[]) => folders.some((d) => spec.startsWith(`${d}/`) || spec === `${d}.ts`);
 
 describe("layers", () => {
+  it("reads every import form it checks", () => {
+    const text = 'import { z } from "zod";\nimport type { A } from "../dns/types.js";\nexport * from \'./x.js\';\nimport {\n  b,\n} from "./b.js";\nconst m = await import("../probe/run.js");';
+    assert.deepEqual(specifiersIn(text), ["zod", "../dns/types.js", "./x.js", "./b.js", "../probe/run.js"]);
+  });
+
   it("evidence depends on zod alone", () => {
     assert.deepEqual(violations("evidence", (s) => !(s === "zod" || s.startsWith("node:") || inside(s, "evidence"))), []);
   });

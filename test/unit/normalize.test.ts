@@ -7,6 +7,7 @@ import { PropertyReader } from "../../src/collect/coerce.js";
 import { normalizeTenant } from "../../src/collect/normalize.js";
 import type { Outcome, RawTenant } from "../../src/collect/raw.js";
 import { redactRaw } from "../../src/collect/redact.js";
+import type { ErrorCode } from "../../src/evidence/errors.js";
 import { tenantEvidence } from "../../src/evidence/tenant.js";
 
 const read = (obj: Record<string, unknown>) => {
@@ -92,7 +93,7 @@ describe("raw objects in the evidence", () => {
 });
 
 const ok = (objects: Record<string, unknown>[], warnings: string[] = []): Outcome => ({ error: null, warnings, possiblyTruncated: warnings.length > 0, objects });
-const failedWith = (code: string): Outcome => ({ error: { code, message: code }, warnings: [], possiblyTruncated: false, objects: [] });
+const failedWith = (code: ErrorCode): Outcome => ({ error: { code, message: code }, warnings: [], possiblyTruncated: false, objects: [] });
 
 function rawTenant(over: Partial<Record<(typeof TENANT_CMDLETS)[number], Outcome>> = {}): RawTenant {
   const cmdlets = Object.fromEntries(TENANT_CMDLETS.map((c) => [c, ok([])])) as RawTenant["cmdlets"];

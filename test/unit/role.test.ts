@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type RoleInputs, authorisesNobody, domainRole } from "../../src/probe/role.js";
 
-const timeout = { code: "DNS_TIMEOUT", message: "timed out" };
+const timeout = { code: "DNS_TIMEOUT" as const, message: "timed out" };
 const noMx = { error: null, nullMx: false, hosts: [] };
 const nullMx = { error: null, nullMx: true, hosts: [] };
 const withMx = { error: null, nullMx: false, hosts: [{ preference: 10, exchange: "mx.example.org" }] };

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { arc as verifyArc } from "mailauth/lib/arc/index.js";
 import { dkimVerify } from "mailauth/lib/dkim/verify.js";
-import { errorOf } from "../../evidence/common.js";
+import { errorOf } from "../evidence-of.js";
 import type { MessageEvidence } from "../../evidence/message.js";
 import type { ProbeContext } from "../context.js";
 import { headerFields, parseArcAuthenticationResults, tagList } from "./headers.js";

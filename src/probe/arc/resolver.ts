@@ -5,8 +5,9 @@
 // failed ARC-Seal key lookup into a plain "fail", and unknown must never read as fail or pass.
 import { DnsError } from "../../dns/errors.js";
 import type { RecordType, Resolver } from "../../dns/types.js";
+import type { ErrorCode } from "../../evidence/errors.js";
 
-export interface DnsFailure { name: string; type: string; code: string; message: string }
+export interface DnsFailure { name: string; type: string; code: ErrorCode; message: string }
 
 export interface RecordingResolver {
   resolve: (name: string, type: string) => Promise<unknown>;
@@ -20,7 +21,7 @@ export function mailauthResolver(resolver: Resolver): RecordingResolver {
     try {
       answer = await resolver.query(name, type as RecordType);
     } catch (err) {
-      const code = err instanceof DnsError ? err.code : "DNS_ERROR";
+      const code: ErrorCode = err instanceof DnsError ? err.code : "DNS_ERROR";
       failures.push({ name, type, code, message: (err as Error).message });
       throw Object.assign(new Error(`${name} ${type}: ${(err as Error).message}`), { code });
     }

@@ -1,7 +1,7 @@
 // The DANE probe (RFC 7672): the TLSA records a sender would use, then, for each address, a
 // STARTTLS session whose presented chain is matched against them. The session trusts no store at
 // all (ca: []), so the chain recorded is exactly what the server sent — never a root Node added.
-import { errorOf } from "../../evidence/common.js";
+import { errorOf } from "../evidence-of.js";
 import type { DaneAddressMatch, DaneEvidence } from "../../evidence/dane.js";
 import type { ProbeContext } from "../context.js";
 import { peerChainPem } from "../smtp/certificate.js";

@@ -2,7 +2,7 @@
 // from secure address records; at the CNAME-expanded name first when the expansion is secure, then
 // at the MX host name; CNAMEs at the TLSA owner itself are followed by the resolver.
 import type { DnsAnswer, TlsaData } from "../../dns/types.js";
-import { errorOf, lookupOf } from "../../evidence/common.js";
+import { errorOf, lookupOf } from "../evidence-of.js";
 import type { DaneEvidence } from "../../evidence/dane.js";
 import type { ProbeContext } from "../context.js";
 import { type Settled, settle } from "../dnssec.js";

@@ -2,7 +2,7 @@
 // them), and the wildcard *._domainkey name that a domain sending no mail fills with an empty key.
 import type { Resolver } from "../../dns/types.js";
 import type { DkimEvidence, DkimSelector } from "../../evidence/dkim.js";
-import { errorOf, lookupOf } from "../../evidence/common.js";
+import { errorOf, lookupOf } from "../evidence-of.js";
 import type { ProbeContext } from "../context.js";
 import { txtRecords } from "../txt.js";
 import { parseDkimKey } from "./key-record.js";

@@ -2,7 +2,8 @@
 // came from (§4.10.1), what its subdomains inherit, where an RFC 7489 receiver would look (§6.6.3,
 // through the Public Suffix List), and the outside report destinations' authorisation (§7.1).
 import type { Resolver } from "../../dns/types.js";
-import { type EvidenceError, errorOf } from "../../evidence/common.js";
+import type { EvidenceError } from "../../evidence/common.js";
+import { errorOf } from "../evidence-of.js";
 import type { DmarcEvidence, DmarcRecord, DmarcWalkStep, SubdomainPolicy } from "../../evidence/dmarc.js";
 import type { ProbeContext } from "../context.js";
 import { type Found, type Inherited, applicableRecord, foundRecords, organizationalDomainOf, subdomainRecord } from "./discovery.js";

@@ -2,7 +2,7 @@
 // organisation that published the record, the destination must publish a TXT record beginning
 // v=DMARC1 at <policy domain>._report._dmarc.<destination host>, or receivers send it nothing.
 import type { Resolver } from "../../dns/types.js";
-import { errorOf, lookupOf } from "../../evidence/common.js";
+import { errorOf, lookupOf } from "../evidence-of.js";
 import type { DmarcRecord, ReportAuthorization } from "../../evidence/dmarc.js";
 import { pslOrganizationalDomain } from "./psl.js";
 import { dmarcRecordsOf } from "./tree-walk.js";

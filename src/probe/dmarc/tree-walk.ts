@@ -1,7 +1,7 @@
 // The DNS Tree Walk (RFC 9989 §4.10, DMARCbis): _dmarc.<domain>, then each parent up to the top
 // label, with at most eight queries whatever the domain's length.
 import type { DnsAnswer, Resolver } from "../../dns/types.js";
-import { errorOf, lookupOf } from "../../evidence/common.js";
+import { errorOf, lookupOf } from "../evidence-of.js";
 import type { DmarcWalkStep } from "../../evidence/dmarc.js";
 import { txtRecords } from "../txt.js";
 import { parseDmarc } from "./record.js";

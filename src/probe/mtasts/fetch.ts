@@ -4,7 +4,7 @@
 // What the server did wrong is a `failure` (a fact about the domain); what kept us from finding
 // out (a timeout, a DNS failure, a dropped connection) is an `error` (unknown, never "no policy").
 import { Agent, request } from "undici";
-import { errorOf } from "../../evidence/common.js";
+import { errorOf } from "../evidence-of.js";
 import type { EvidenceError } from "../../evidence/common.js";
 import type { MtaStsFetch } from "../../evidence/mtasts.js";
 import { TOOL } from "../../version.js";

@@ -1,6 +1,6 @@
 // MTA-STS for one domain (RFC 8461): the _mta-sts TXT record (§3.1), then the policy over HTTPS
 // (§3.3) whenever a v=STSv1 record announces one, then which mx pattern covers each MX host (§4.1).
-import { errorOf, lookupOf } from "../../evidence/common.js";
+import { errorOf, lookupOf } from "../evidence-of.js";
 import type { MtaStsEvidence } from "../../evidence/mtasts.js";
 import type { MxEvidence } from "../../evidence/mx.js";
 import type { ProbeContext } from "../context.js";

@@ -3,6 +3,7 @@
 import { isIPv6 } from "node:net";
 import type { LookupFunction } from "node:net";
 import type { Resolver } from "../../dns/types.js";
+import type { ErrorCode } from "../../evidence/errors.js";
 
 export interface HostAddresses {
   /** IPv4 first, then IPv6. */
@@ -20,7 +21,7 @@ export async function addressesOf(resolver: Resolver, host: string): Promise<Hos
 }
 
 /** Errors carrying one of our stable codes. */
-export function codedError(code: string, message: string): Error & { code: string } {
+export function codedError(code: ErrorCode, message: string): Error & { code: ErrorCode } {
   return Object.assign(new Error(message), { code });
 }
 

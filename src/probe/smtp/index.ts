@@ -1,7 +1,7 @@
 // The SMTP probe (RFC 5321, RFC 3207): for each address of an MX host, a STARTTLS session with the
 // usual versions (what a sender of today negotiates, and the chain it is shown), then a second one
 // that offers only TLS 1.0 and 1.1, to find out whether the server still accepts them.
-import { errorOf } from "../../evidence/common.js";
+import { errorOf } from "../evidence-of.js";
 import type { SmtpConnection, SmtpEvidence } from "../../evidence/smtp.js";
 import type { ProbeContext } from "../context.js";
 import { trustContext } from "../../tls/trust.js";

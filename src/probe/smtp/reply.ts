@@ -2,15 +2,17 @@
 // could push against: a deadline per reply, a cap on line length, on lines per reply and on bytes.
 // A server that talks slowly or never stops talking ends the read with a coded error, not a hang.
 import type { Duplex } from "node:stream";
+import type { ErrorCodes } from "../../evidence/errors.js";
 
-export type SmtpErrorCode =
+export type SmtpErrorCode = ErrorCodes<
   | "SMTP_CONNECT"
   | "SMTP_TIMEOUT"
   | "SMTP_PROTOCOL"
   | "SMTP_REJECTED"
   | "SMTP_NO_STARTTLS"
   | "SMTP_STARTTLS_REFUSED"
-  | "TLS_HANDSHAKE";
+  | "TLS_HANDSHAKE"
+>;
 
 export class SmtpProbeError extends Error {
   override readonly name = "SmtpProbeError";

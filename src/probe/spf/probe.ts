@@ -1,6 +1,6 @@
 // The domain's SPF evidence: its v=spf1 TXT records (RFC 7208 §4.5), any records of the retired SPF
 // type (99), and the linter's full walk of the include/redirect tree.
-import { errorOf, lookupOf } from "../../evidence/common.js";
+import { errorOf, lookupOf } from "../evidence-of.js";
 import type { SpfEvidence, SpfLint } from "../../evidence/spf.js";
 import type { ProbeContext } from "../context.js";
 import { txtRecords } from "../txt.js";
