@@ -32,6 +32,7 @@ export { domainEvidence, type DomainEvidence } from "./evidence/domain.js";
 export { mxHostEvidence, type MxHostEvidence } from "./evidence/mx-host.js";
 export { tenantEvidence, type TenantEvidence } from "./evidence/tenant.js";
 export { evidenceError, type EvidenceError } from "./evidence/common.js";
+export { describeError, ERROR_CODES, ERRORS, isErrorCode, type ErrorCode, type ErrorEntry } from "./evidence/errors.js";
 export { jsonSchemaOf, SCHEMA_NAMES, type SchemaName } from "./evidence/json-schema.js";
 export { readEvidence } from "./input/evidence-file.js";
 

@@ -1,5 +1,5 @@
 // The Microsoft clouds a tenant can live in, and where each one's sign-in, Graph and Exchange admin
-// API are (EXO-API.md "National clouds"). A tenant belongs to exactly one; tokens from one cloud
+// API are (docs/exchange-online-api.md "National clouds"). A tenant belongs to exactly one; tokens from one cloud
 // are worthless in another.
 
 export const CLOUD_NAMES = ["global", "gcc", "gcchigh", "dod", "china"] as const;

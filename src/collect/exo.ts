@@ -1,4 +1,4 @@
-// The Exchange Online admin API, the way ExchangeOnlineManagement v3 itself calls it (EXO-API.md):
+// The Exchange Online admin API, the way ExchangeOnlineManagement v3 itself calls it (docs/exchange-online-api.md):
 // POST {exchange}/adminapi/beta/{tenant}/InvokeCommand with one cmdlet from the allow-list. Every
 // answer that is not a clean list becomes a CollectError with a stable code, or a warning and
 // `possiblyTruncated` on the result, so the evidence never claims more than Microsoft said.
@@ -85,7 +85,7 @@ export function createExoClient(o: ExoClientOptions): ExoClient {
     async invoke(cmdlet, parameters = {}) {
       // Before anything else: a refused cmdlet costs no token and no request.
       assertAllowed(cmdlet, parameters);
-      // Send {} and never null: the admin API rejects a null Parameters (EXO-API.md).
+      // Send {} and never null: the admin API rejects a null Parameters (docs/exchange-online-api.md).
       const body = JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } });
       const result: CmdletResult = { objects: [], warnings: [], possiblyTruncated: false };
       let url = endpoint;
@@ -95,7 +95,7 @@ export function createExoClient(o: ExoClientOptions): ExoClient {
           text = await post(url, body, cmdlet);
         } catch (err) {
           if (page === 1) throw err;
-          // Replaying nextLink on the beta API is reported to fail (EXO-API.md): keep what we have, say so.
+          // Replaying nextLink on the beta API is reported to fail (docs/exchange-online-api.md): keep what we have, say so.
           result.warnings.push(`could not follow @odata.nextLink (${(err as Error).message}); the list may be incomplete`);
           result.possiblyTruncated = true;
           return result;
@@ -147,7 +147,7 @@ function readPage(text: string, cmdlet: string, into: CmdletResult): string | nu
   return typeof next === "string" && next !== "" ? next : null;
 }
 
-/** The admin API's own words: error.message is usually just "Invalid Operation" (EXO-API.md). */
+/** The admin API's own words: error.message is usually just "Invalid Operation" (docs/exchange-online-api.md). */
 export function errorDetail(text: string): string {
   if (isNulBody(text)) return "";
   try {

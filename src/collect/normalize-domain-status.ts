@@ -1,5 +1,5 @@
 // The two per-domain cmdlets. How their nested objects come over the admin API is UNVERIFIED
-// (EXO-API.md), so each field takes a string or a small object, and the raw object is kept.
+// (docs/exchange-online-api.md), so each field takes a string or a small object, and the raw object is kept.
 import type { DnssecDomainStatus, SmtpDaneDomainStatus } from "../evidence/tenant.js";
 import { PropertyReader } from "./coerce.js";
 import type { Outcome } from "./raw.js";

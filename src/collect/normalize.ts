@@ -116,7 +116,7 @@ function dkimOf(obj: RawObject, warnings: string[]): DkimSigningConfig | null {
 function arcConfigOf(o: Outcome): TenantEvidence["arcConfig"] {
   const warnings = [...o.warnings];
   const { obj, error } = singleton("Get-ArcConfig", o, warnings);
-  // ArcTrustedSealers may be one comma-joined string or a list (EXO-API.md); domains are case-insensitive.
+  // ArcTrustedSealers may be one comma-joined string or a list (docs/exchange-online-api.md); domains are case-insensitive.
   const sealers = obj ? new PropertyReader(obj, warnings, "Get-ArcConfig").list("ArcTrustedSealers").map((s) => s.toLowerCase().replace(/\.$/, "")) : [];
   return { error, warnings, possiblyTruncated: o.possiblyTruncated, arcTrustedSealers: [...new Set(sealers)], raw: obj ? redactRaw(obj) : null };
 }

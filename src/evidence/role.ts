@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** RULES.md "Domain roles": the rules a domain is judged by depend on it. */
+/** docs/rules.md "Domain roles": the rules a domain is judged by depend on it. */
 export const domainRole = z.object({
   value: z.enum(["sending", "parked", "moera", "relay", "unknown"]),
   reason: z.string(),

@@ -222,7 +222,7 @@ export const cloudEvidence = z.object({
   authority: z.string(),
   graph: z.string(),
   exchange: z.string(),
-  /** Endpoints nobody could confirm without a live tenant (EXO-API.md). */
+  /** Endpoints nobody could confirm without a live tenant (docs/exchange-online-api.md). */
   unverified: z.array(z.string()),
 });
 

@@ -1,4 +1,4 @@
-// RULES.md "Domain roles": which rules apply depends on what the domain is for. In order:
+// docs/rules.md "Domain roles": which rules apply depends on what the domain is for. In order:
 // moera (*.onmicrosoft.com), relay (an InternalRelay or ExternalRelay accepted domain), sending
 // (the tenant sends as it, it has MX hosts, or its SPF record authorises senders), parked (none of
 // those: no MX or Null MX, RFC 7505, and nobody authorised to send). A lookup that failed before

@@ -31,7 +31,7 @@ export interface Pack {
   rules: Rule[];
 }
 
-/** Which variables a rule of each scope sees (RULES.md subjects). */
+/** Which variables a rule of each scope sees (docs/rules.md "Subjects"). */
 export const SCOPE_VARIABLES: Record<RuleFile["scope"], string[]> = {
   domain: ["domain", "mxHosts", "tenant", "params", "resolver"],
   mx: ["mx", "tenant", "params", "resolver"],

@@ -29,7 +29,7 @@ export function subjectsFor(scope: RuleFile["scope"], evidence: Evidence, params
       return [{ id: "tenant", vars: { ...common, domains: domainList, mxHosts: evidence.mxHosts }, pointers: { ...commonPointers, domains: "/domains", mxHosts: "/mxHosts" } }];
     case "connector": {
       const connectors = ((tenant as { connectors?: Named[] } | null)?.connectors ?? []) as Named[];
-      // RULES.md names a connector subject `connector:<name>`. Inbound and outbound connectors may
+      // docs/rules.md names a connector subject `connector:<name>`. Inbound and outbound connectors may
       // share a name (a gateway's pair often does): only then is the direction added, so each
       // finding and waiver still names one connector.
       const counts = new Map<string, number>();

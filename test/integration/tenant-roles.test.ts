@@ -1,4 +1,4 @@
-// A collected tenant feeds the domain roles (RULES.md "Domain roles"): the probes of Contoso's
+// A collected tenant feeds the domain roles (docs/rules.md "Domain roles"): the probes of Contoso's
 // accepted domains, through the sample world's DNS, see each domain for what it is to the tenant.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";

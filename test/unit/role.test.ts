@@ -1,4 +1,4 @@
-// Domain roles (RULES.md "Domain roles") as a table: what each combination of MX, Null MX
+// Domain roles (docs/rules.md "Domain roles") as a table: what each combination of MX, Null MX
 // (RFC 7505), SPF and tenant facts makes a domain, and failed lookups that leave it unknown.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";

@@ -1,4 +1,4 @@
-// The rule ids of the catalogue (RULES.md) are a public contract: users write waivers and configs
+// The rule ids of the catalogue (docs/rules.md) are a public contract: users write waivers and configs
 // against them. Every one must exist in the shipped pack, and `rules show` must render each as a page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -21,7 +21,7 @@ const CATALOGUE = [
 const pack = loadPack(defaultRulesDir);
 
 describe("the rule catalogue", () => {
-  it("has every id of RULES.md in the shipped pack", () => {
+  it("has every id of docs/rules.md in the shipped pack", () => {
     const ids = new Set(pack.rules.map((r) => r.meta.id));
     assert.deepEqual(CATALOGUE.filter((id) => !ids.has(id)), []);
   });

@@ -1,4 +1,4 @@
-// Host names resolved through the run's resolver, never the system one (ARCHITECTURE.md "DNS"):
+// Host names resolved through the run's resolver, never the system one (docs/architecture.md "DNS"):
 // the addresses of a host, and a `lookup` function for net/tls.connect built on them.
 import { isIPv6 } from "node:net";
 import type { LookupFunction } from "node:net";

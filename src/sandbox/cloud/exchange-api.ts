@@ -17,7 +17,7 @@ export async function handleExchange(state: CloudState, req: IncomingMessage, re
   const m = /^\/adminapi\/beta\/([^/]+)\/InvokeCommand$/.exec(url.pathname);
   if (req.method !== "POST" || !m) return sendJson(res, 404, { error: { code: "NotFound", message: "The resource is not found." } });
   const token = state.tokens.get(bearerOf(req) ?? "");
-  // No grant, or a token for another resource: 401 (measured by a public project, EXO-API.md).
+  // No grant, or a token for another resource: 401 (measured by a public project, docs/exchange-online-api.md).
   if (!token || token.resource !== state.exchange) return sendRaw(res, 401, "", { "www-authenticate": 'Bearer error="invalid_token"' });
   if (!isTenant(state, decodeURIComponent(m[1]!))) return sendJson(res, 404, invalid(`The tenant '${decodeURIComponent(m[1]!)}' could not be found.`));
   if (!token.user && !token.app.exchangeManageAsApp) return sendRaw(res, 401, "", { "www-authenticate": 'Bearer error="invalid_token"' });
@@ -35,7 +35,7 @@ export async function handleExchange(state: CloudState, req: IncomingMessage, re
   }
   const parameters = request.CmdletInput.Parameters as Record<string, unknown>;
   const roles = token.user ? token.user.roles : token.app.roles;
-  // An identity without a reader role: 403, and the body is NUL bytes (EXO-API.md).
+  // An identity without a reader role: 403, and the body is NUL bytes (docs/exchange-online-api.md).
   if (!roles.some((r) => EXCHANGE_READER_ROLES.includes(r))) return sendRaw(res, 403, Buffer.alloc(32, 0));
   // The sandbox serves reads only; anything else is an error here, as a real tenant would let it change things.
   if (!isAllowedCmdlet(cmdlet)) return sendJson(res, 400, invalid(`The term '${cmdlet}' is not recognized as a name of a cmdlet.`));

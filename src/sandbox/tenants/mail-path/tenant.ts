@@ -28,7 +28,7 @@ interface ConnectorObjectBase {
   Comment: string | null;
 }
 
-/** Get-InboundConnector, the properties the tool reads (EXO-API.md) and a few it keeps as raw. */
+/** Get-InboundConnector, the properties the tool reads (docs/exchange-online-api.md) and a few it keeps as raw. */
 export interface InboundConnectorObject extends ConnectorObjectBase {
   SenderIPAddresses: string[];
   SenderDomains: string[];

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm run docs`: regenerates the pages under docs/ that are rendered from the code, so they cannot
+// drift from it (the unit tests fail when a committed page differs from its rendering).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(fileURLToPath(import.meta.url), "..", "..");
+const { renderErrorsPage } = await import(join(root, "dist/src/docs/errors-page.js"));
+
+const pages = [["docs/errors.md", () => renderErrorsPage()]];
+
+for (const [file, render] of pages) {
+  const path = join(root, file);
+  let before = "";
+  try {
+    before = readFileSync(path, "utf8");
+  } catch {}
+  const after = render(before);
+  if (after === before) console.log(`${file}: up to date`);
+  else {
+    writeFileSync(path, after);
+    console.log(`${file}: written`);
+  }
+}
