@@ -7,8 +7,13 @@ import { fileURLToPath } from "node:url";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..");
 const { renderErrorsPage } = await import(join(root, "dist/src/docs/errors-page.js"));
+const { withRuleCatalogue } = await import(join(root, "dist/src/docs/rule-catalogue.js"));
+const { loadPack, defaultRulesDir } = await import(join(root, "dist/src/index.js"));
 
-const pages = [["docs/errors.md", () => renderErrorsPage()]];
+const pages = [
+  ["docs/errors.md", () => renderErrorsPage()],
+  ["docs/rules.md", (page) => withRuleCatalogue(page, loadPack(defaultRulesDir))],
+];
 
 for (const [file, render] of pages) {
   const path = join(root, file);

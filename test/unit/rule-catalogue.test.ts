@@ -2,9 +2,13 @@
 // against them. Every one must exist in the shipped pack, and `rules show` must render each as a page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { defaultRulesDir } from "../../src/paths.js";
+
 import { loadPack } from "../../src/rules/index.js";
 import { renderRulePage } from "../../src/rules/page.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { defaultRulesDir, packageRoot } from "../../src/paths.js";
+import { renderRuleCatalogue, withRuleCatalogue } from "../../src/docs/rule-catalogue.js";
 
 const CATALOGUE = [
   "spf.present", "spf.valid", "spf.all-strict", "spf.no-ptr", "spf.size", "spf.exo-included",
@@ -21,7 +25,13 @@ const CATALOGUE = [
 const pack = loadPack(defaultRulesDir);
 
 describe("the rule catalogue", () => {
-  it("has every id of docs/rules.md in the shipped pack", () => {
+  it("is the catalogue docs/rules.md shows, rendered from the pack", () => {
+    const page = readFileSync(join(packageRoot, "docs", "rules.md"), "utf8");
+    assert.ok(page === withRuleCatalogue(page, pack), "docs/rules.md is out of date: run npm run docs");
+    for (const r of pack.rules) assert.ok(renderRuleCatalogue(pack).includes(`[\`${r.meta.id}\`]`), r.meta.id);
+  });
+
+  it("keeps every published id in the shipped pack (ids are never renamed)", () => {
     const ids = new Set(pack.rules.map((r) => r.meta.id));
     assert.deepEqual(CATALOGUE.filter((id) => !ids.has(id)), []);
   });
