@@ -5,6 +5,7 @@ import { type CollectTenantOptions, collectTenant } from "./collect/index.js";
 import type { DataCatalogue } from "./data/schema.js";
 import { dohAgent } from "./dns/doh-agent.js";
 import { createResolver } from "./dns/resolver.js";
+import { requireResolver } from "./dns/validation.js";
 import { DEFAULT_RESOLVER } from "./dns/resolver-spec.js";
 import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
@@ -14,7 +15,8 @@ import { InputError } from "./input/errors.js";
 import { readUserFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
 import { probeAll } from "./probe/run.js";
-import { type Format, writeReports } from "./report/write.js";
+import { prepareOutDir } from "./report/out-dir.js";
+import { FORMATS, type Format, writeReports } from "./report/write.js";
 import { type DomainTarget, mergeTargets, readTargets, tenantTargets } from "./targets.js";
 
 export interface ProbeOptions {
@@ -45,7 +47,7 @@ export interface AssessOptions extends ProbeOptions, RulesOptions {
   tenant?: TenantEvidence | null;
   /** Where the reports go; none are written when absent. */
   outDir?: string;
-  /** Report formats (default json and md). */
+  /** Report formats (default: every format of the registry, src/report/registry.ts). */
   formats?: Format[];
 }
 
@@ -64,13 +66,17 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   if (given.length === 0 && !o.tenantCollect && !o.tenant) {
     throw new InputError("no domains to assess: give --domain, --domains-file or a tenant (--tenant, --tenant-bundle)");
   }
+  // Everything that can be checked without the network is checked first: a typo in --out, or a
+  // resolver that does not answer, must not cost a long run its results.
+  if (o.outDir) await prepareOutDir(o.outDir);
   const ctx = await probeContext(o);
+  const validation = await requireResolver(ctx.resolver);
   // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
   const tenant = o.tenantCollect ? await collectTenant(o.tenantCollect) : (o.tenant ?? null);
   const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
-  const evidence = await probeAll(targets, ctx, { tenant, data: rules.data, messages: o.messageFiles ?? [] });
+  const evidence = await probeAll(targets, ctx, { tenant, data: rules.data, messages: o.messageFiles ?? [], validation });
   const findings = rules.evaluate(evidence, ctx.now());
-  const files = o.outDir ? await writeReports(o.outDir, o.formats ?? ["json", "md"], evidence, findings) : [];
+  const files = o.outDir ? await writeReports(o.outDir, o.formats ?? FORMATS, evidence, findings) : [];
   return { evidence, findings, files, rules };
 }
 

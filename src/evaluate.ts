@@ -9,7 +9,7 @@ import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
 import { readEvidence } from "./input/evidence-file.js";
 import { defaultRulesDir } from "./paths.js";
-import { type Format, writeReports } from "./report/write.js";
+import { FORMATS, type Format, writeReports } from "./report/write.js";
 import { EMPTY_CONFIG, loadConfig } from "./rules/config.js";
 import { withDataParameters } from "./rules/data-parameters.js";
 import { evaluate } from "./rules/evaluate.js";
@@ -47,7 +47,7 @@ export interface EvaluateFileOptions extends RulesOptions {
   evidenceFile: string;
   /** Where the reports go (default: a folder "evaluated" beside the evidence file). */
   outDir?: string;
-  /** Report formats (default json and md). */
+  /** Report formats (default: every format of the registry). */
   formats?: Format[];
   now?: Date;
 }
@@ -62,8 +62,9 @@ export interface EvaluateFileResult {
 /** Re-run a rule pack over a saved evidence file, offline: no network at all. */
 export async function evaluateFile(o: EvaluateFileOptions): Promise<EvaluateFileResult> {
   const rules = loadRules(o);
+  const outDir = o.outDir ?? join(dirname(o.evidenceFile), "evaluated");
   const evidence = await readEvidence(o.evidenceFile);
   const findings = rules.evaluate(evidence, o.now);
-  const files = await writeReports(o.outDir ?? join(dirname(o.evidenceFile), "evaluated"), o.formats ?? ["json", "md"], evidence, findings);
+  const files = await writeReports(outDir, o.formats ?? FORMATS, evidence, findings);
   return { evidence, findings, files, rules };
 }

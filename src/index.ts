@@ -27,7 +27,7 @@ export { defaultRulesDir, dataDir } from "./paths.js";
 
 // The two files: schemas (zod) and types, and reading evidence back.
 export { EVIDENCE_FORMAT, evidenceSchema, type Evidence, type ResolverEvidence } from "./evidence/evidence.js";
-export { FINDINGS_FORMAT, findingsSchema, SEVERITIES, STATUSES, type Finding, type Findings, type Severity, type Status } from "./evidence/findings.js";
+export { FINDINGS_FORMAT, findingsSchema, SEVERITIES, STATUSES, type Assessment, type AssessmentCause, type Finding, type Findings, type Severity, type Status } from "./evidence/findings.js";
 export { domainEvidence, type DomainEvidence } from "./evidence/domain.js";
 export { mxHostEvidence, type MxHostEvidence } from "./evidence/mx-host.js";
 export { tenantEvidence, type TenantEvidence } from "./evidence/tenant.js";
@@ -37,8 +37,13 @@ export { jsonSchemaOf, SCHEMA_NAMES, type SchemaName } from "./evidence/json-sch
 export { readEvidence } from "./input/evidence-file.js";
 
 // Reports.
-export { FORMATS, writeReports, type Format } from "./report/write.js";
+export { writeReports } from "./report/write.js";
+export { FORMATS, REPORT_FORMATS, type Format } from "./report/registry.js";
+export type { ReportFormat, ReportInput } from "./report/format.js";
 export { renderChecklist } from "./report/checklist.js";
+export { CSV_COLUMNS, renderCsv } from "./report/csv.js";
+export { fixGroups, type Fix, type FixGroup } from "./report/fix-groups.js";
+export { prepareOutDir } from "./report/out-dir.js";
 export { renderSummary, type SummaryOptions } from "./report/summary.js";
 export { matrixColumns, postureMatrix } from "./report/posture-matrix.js";
 
@@ -47,6 +52,7 @@ export { checkHost, LOOKUP_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostResult } from
 export { parseIp } from "./probe/spf/ip.js";
 export { createResolver } from "./dns/resolver.js";
 export { DEFAULT_RESOLVER, ResolverSpecError } from "./dns/resolver-spec.js";
+export { ResolverUnavailableError } from "./dns/validation.js";
 
 // Errors a caller can handle: bad input (exit 2 in the CLI) and files that do not load (file:line).
 export { InputError, LoadError } from "./input/errors.js";

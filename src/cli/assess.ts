@@ -5,7 +5,7 @@ import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
 import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
 import { EXIT } from "./exit.js";
-import { collect, parseFailOn, parseFormats, positiveInt, reachesFailOn, timestampFolder } from "./options.js";
+import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, positiveInt, reachesFailOn, timestampFolder } from "./options.js";
 
 export function registerAssessCommand(program: Command): void {
   program
@@ -29,16 +29,17 @@ export function registerAssessCommand(program: Command): void {
     .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
     .option("--config <yaml>", "your parameters, severity overrides and waivers")
     .option("--out <dir>", "output folder (default reports/<timestamp>)")
-    .option("--format <list>", "report formats, comma-separated: json (evidence.json, findings.json), md (checklist.md)", parseFormats, parseFormats("json,md"))
-    .option("--fail-on <list>", "exit 1 when a check fails at this severity or above (high, medium, low, info), or with error when any check could not be assessed; comma-separated")
+    .addOption(formatOption())
+    .option("--fail-on <list>", FAIL_ON_HELP)
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText(
       "after",
-      `
+      `${formatsHelp()}
+
 Examples:
   exo-posture assess --domain example.gov.uk
   exo-posture assess --domains-file domains.txt --resolver 1.1.1.1 --out reports/council --fail-on high
-  exo-posture assess --domain example.test --resolver 127.0.0.53 --format json --out /tmp/x
+  exo-posture assess --domain example.test --resolver 127.0.0.53 --format json,csv --out /tmp/x
   exo-posture assess --domain example.gov.uk --message sample.eml --data our-gateways.yaml
   exo-posture assess --tenant contoso.onmicrosoft.com --client-id 00000000-0000-0000-0000-000000000000 --certificate app.pem
   AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… exo-posture assess --tenant

@@ -21,7 +21,6 @@ export function registerDemoCommand(program: Command): void {
           dnsTimeoutMs: 2000,
           rulesDir: defaultRulesDir,
           outDir: o.out,
-          formats: ["json", "md"],
           tenantCollect: world.tenant,
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },

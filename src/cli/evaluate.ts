@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
 import { EXIT } from "./exit.js";
-import { parseFailOn, parseFormats, reachesFailOn } from "./options.js";
+import { FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, reachesFailOn } from "./options.js";
 
 export function registerEvaluateCommand(program: Command): void {
   program
@@ -13,12 +13,13 @@ export function registerEvaluateCommand(program: Command): void {
     .option("--config <yaml>", "your parameters, severity overrides and waivers")
     .option("--data <file>", "an extra gateway / encrypted-portal catalogue file (repeatable)", (v: string, p: string[] = []) => [...p, v], [])
     .option("--out <dir>", "output folder (default: a folder 'evaluated' beside the evidence file)")
-    .option("--format <list>", "report formats, comma-separated: json, md", parseFormats, parseFormats("json,md"))
-    .option("--fail-on <list>", "as for assess: a severity, or error")
+    .addOption(formatOption())
+    .option("--fail-on <list>", FAIL_ON_HELP)
     .option("-q, --quiet", "print nothing but errors")
     .addHelpText(
       "after",
-      `
+      `${formatsHelp()}
+
 Examples:
   exo-posture evaluate --evidence reports/demo/evidence.json
   exo-posture evaluate --evidence old/evidence.json --rules ./my-pack --config waivers.yaml --out /tmp/re`,

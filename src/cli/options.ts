@@ -1,6 +1,7 @@
 // Parsers for option values shared by several subcommands.
+import { Option } from "commander";
 import { SEVERITIES } from "../evidence/findings.js";
-import { FORMATS, type Format } from "../report/write.js";
+import { FORMATS, type Format, isFormat, REPORT_FORMATS } from "../report/registry.js";
 import { UsageError } from "./exit.js";
 
 export function collect(value: string, previous: string[] = []): string[] {
@@ -15,15 +16,30 @@ export function positiveInt(name: string) {
   };
 }
 
+/** `--format json,csv`: ids of the report registry (src/report/registry.ts); `all` is every one. */
 export function parseFormats(value: string): Format[] {
   const list = value.split(",").map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format ${f} (choose from ${FORMATS.join(", ")})`);
-  return list as Format[];
+  if (list.length === 0) throw new UsageError(`--format: no format given (choose from ${FORMATS.join(", ")}, or all)`);
+  if (list.includes("all")) return [...FORMATS];
+  for (const f of list) if (!isFormat(f)) throw new UsageError(`--format: unknown format ${f} (choose from ${FORMATS.join(", ")}, or all)`);
+  return [...new Set(list)] as Format[];
+}
+
+/** --format, listed from the registry: the option, and the block of formats --help prints after the options. */
+export function formatOption(): Option {
+  return new Option("--format <list>", `report formats, comma-separated: ${FORMATS.join(", ")}, or all (see Formats below)`).argParser(parseFormats).default(parseFormats("all"), "all");
+}
+
+export function formatsHelp(): string {
+  return `\nFormats (--format):\n${REPORT_FORMATS.map((f) => `  ${f.id.padEnd(5)} ${f.description}`).join("\n")}`;
 }
 
 export type FailOn = { severities: Set<string>; onError: boolean };
 
-/** `--fail-on high`, `--fail-on medium,error`: fail findings at that severity or above, and/or any error. */
+/**
+ * `--fail-on high`, `--fail-on medium,error`: a finding at that severity or above that failed or
+ * could not be assessed (unknown is never pass), and/or, with `error`, any finding not assessed.
+ */
 export function parseFailOn(value: string): FailOn {
   const out: FailOn = { severities: new Set(), onError: false };
   for (const part of value.split(",").map((s) => s.trim()).filter(Boolean)) {
@@ -39,9 +55,12 @@ export function parseFailOn(value: string): FailOn {
 
 export function reachesFailOn(findings: { status: string; severity: string }[], failOn: FailOn | undefined): boolean {
   if (!failOn) return false;
-  return findings.some((f) => (f.status === "fail" && failOn.severities.has(f.severity)) || (failOn.onError && f.status === "error"));
+  return findings.some((f) => ((f.status === "fail" || f.status === "error") && failOn.severities.has(f.severity)) || (failOn.onError && f.status === "error"));
 }
 
 export function timestampFolder(now: Date): string {
   return now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 }
+
+export const FAIL_ON_HELP =
+  "exit 1 when a check at this severity or above (high, medium, low, info) failed or could not be assessed (an unknown is never a pass); add error to exit 1 on any check not assessed, whatever its severity; comma-separated, e.g. high,error";

@@ -28,7 +28,7 @@ export const ERROR_CODES = [
   "EXO_NETWORK", "EXO_BAD_RESPONSE", "EXO_EMPTY_RESULT", "EXO_CMDLET_REFUSED",
   "AUTH_TENANT_NOT_FOUND", "AUTH_CLIENT_NOT_FOUND", "AUTH_INVALID_CREDENTIAL", "AUTH_UNREACHABLE", "AUTH_FAILED",
   "BUNDLE_MISSING", "BUNDLE_CMDLET_FAILED",
-  "NOT_COLLECTED", "NOT_CHECKED", "INTERNAL",
+  "NOT_COLLECTED", "NOT_CHECKED", "RULE_UNDECIDED", "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -351,6 +351,11 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     meaning: "Deliberately not checked, because a bound was reached (for one, more DMARC report destinations than are verified).",
     remedy: "The message says which bound; fewer entries in the record let every one be checked.",
   },
+  RULE_UNDECIDED: {
+    area: "internal",
+    meaning: "The evidence was collected, but what it holds does not let the rule decide: a setting the tenant left unset, records that contradict each other, or a list that may be incomplete (the finding's message says which).",
+    remedy: "Read the finding's message: fix or set what it names, or collect the missing part (a bundle from Export-ExoPosture.ps1 holds every field), then run again.",
+  },
   INTERNAL: {
     area: "internal",
     meaning: "Something failed that the tool has no code for; when the failure carried a foreign code (Node's ECONNRESET, say), it leads the message.",
@@ -360,6 +365,15 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
 
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && Object.hasOwn(ERRORS, code);
+}
+
+/**
+ * The catalogue code that explains a finding's message: the first code the message names (rules
+ * and the engine write the evidence error's code into it), or RULE_UNDECIDED when it names none.
+ */
+export function errorCodeIn(message: string): ErrorCode {
+  for (const m of message.matchAll(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)) if (isErrorCode(m[0])) return m[0];
+  return "RULE_UNDECIDED";
 }
 
 export function describeError(code: ErrorCode): { meaning: string; remedy: string } {

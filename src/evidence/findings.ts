@@ -1,5 +1,6 @@
 // The findings file: what the rules concluded, each finding pointing at the evidence behind it.
 import { z } from "zod";
+import { errorCode } from "./errors.js";
 
 export const STATUSES = ["pass", "fail", "warn", "info", "error", "not_applicable", "waived"] as const;
 export const SEVERITIES = ["high", "medium", "low", "info"] as const;
@@ -17,6 +18,8 @@ export const finding = z.object({
   title: z.string(),
   severity,
   status,
+  /** The control the rule counts towards (src/rules/controls.ts): spf, dmarc, … path, exchange, connectors, portals, arc. */
+  control: z.string(),
   /** `domain:<name>`, `mx:<host>`, `tenant`, `connector:<name>`, `message:<file>`. */
   subject: z.string(),
   message: z.string(),
@@ -24,6 +27,8 @@ export const finding = z.object({
   evidence: z.array(z.string()),
   remediation: z.string(),
   references: z.array(reference),
+  /** On an `error` finding: why it could not be assessed, a code of the error catalogue (docs/errors.md). */
+  cause: errorCode.optional(),
   /** Present when a waiver names this finding, applied or expired. */
   waiver: z
     .object({
@@ -38,6 +43,31 @@ export const finding = z.object({
 });
 export type Finding = z.infer<typeof finding>;
 
+/** One cause of `error` findings: what it means, what to do, and whom it struck. */
+export const assessmentCause = z.object({
+  code: errorCode,
+  meaning: z.string(),
+  remedy: z.string(),
+  /** How many checks it left unassessed. */
+  checks: z.number().int(),
+  /** Each subject it struck: how many of its checks, which rules, and one message that shows the cause. */
+  subjects: z.array(z.object({ subject: z.string(), checks: z.number().int(), ruleIds: z.array(z.string()), detail: z.string() })),
+});
+export type AssessmentCause = z.infer<typeof assessmentCause>;
+
+/**
+ * Could the run look? `complete` is false when any check could not be assessed: such a run is
+ * never clean, however few failures it shows (unknown is never pass). Every report opens with it.
+ */
+export const assessment = z.object({
+  complete: z.boolean(),
+  /** The number of `error` findings. */
+  couldNotAssess: z.number().int(),
+  /** Grouped by error code, the commonest first. */
+  causes: z.array(assessmentCause),
+});
+export type Assessment = z.infer<typeof assessment>;
+
 export const findingsSchema = z.object({
   format: z.literal(FINDINGS_FORMAT),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -51,6 +81,7 @@ export const findingsSchema = z.object({
     /** fail and warn findings by severity: what needs work. */
     openBySeverity: z.record(severity, z.number().int()),
   }),
+  assessment,
   /** Notes about the run a reader must see: expired waivers, waivers that matched nothing. */
   notes: z.array(z.string()),
   findings: z.array(finding),

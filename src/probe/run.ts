@@ -3,7 +3,7 @@
 import pLimit from "p-limit";
 import { shippedData } from "../data/load.js";
 import type { DataCatalogue } from "../data/schema.js";
-import { probeValidation } from "../dns/validation.js";
+import { requireResolver, type ValidationProbe } from "../dns/validation.js";
 import type { DomainEvidence } from "../evidence/domain.js";
 import { EVIDENCE_FORMAT, type Evidence } from "../evidence/evidence.js";
 import type { MessageEvidence } from "../evidence/message.js";
@@ -26,12 +26,15 @@ export interface ProbeRunOptions {
   data?: DataCatalogue;
   /** Sample messages (assess --message, repeatable): their ARC chains and DKIM signatures are verified. */
   messages?: string[];
+  /** The resolver check, when the caller made it already (assess does, before collecting the tenant). */
+  validation?: ValidationProbe;
 }
 
 export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions = {}): Promise<Evidence> {
   const started = Date.now();
   const collectedAt = ctx.now().toISOString();
-  const validation = probeValidation(ctx.resolver);
+  // A resolver that does not answer at all stops the run here (ResolverUnavailableError).
+  const v = options.validation ?? (await requireResolver(ctx.resolver));
   const tenant = options.tenant ?? null;
   const data = options.data ?? shippedData();
   const domainLimit = pLimit(options.domainConcurrency ?? 8);
@@ -53,7 +56,6 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
   const mxHosts: Record<string, MxHostEvidence> = {};
   for (const h of hostList) mxHosts[h.host] = h;
 
-  const v = await validation;
   const s = ctx.resolver.stats();
   return {
     format: EVIDENCE_FORMAT,

@@ -1,48 +1,167 @@
-// The remediation checklist: what to fix, most severe first, each with the exact change to make.
+// checklist.md: the remediation checklist a consultant hands over. It opens with whether the run
+// could look (and, if not, why, grouped by cause), then what to fix by severity, each distinct fix
+// once with the domains, hosts or connectors it applies to, then the posture matrix and the
+// tenant's mail-flow configuration, so the file stands on its own without the terminal.
 import type { Evidence } from "../evidence/evidence.js";
-import { type Finding, type Findings, SEVERITIES } from "../evidence/findings.js";
-import { escapeMarkdown as esc, fenced } from "./markdown.js";
+import type { Findings } from "../evidence/findings.js";
+import { SEVERITIES } from "../evidence/findings.js";
+import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, subjectParts } from "./fix-groups.js";
+import { defineFormat } from "./format.js";
+import { cell, fenced, inline, table } from "./markdown.js";
+import { CELL, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
+import { plural, resolverText, runTitle, verdictLine } from "./run-facts.js";
+import { renderTenant } from "./tenant-summary.js";
 
-const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
+export const checklistFormat = defineFormat({
+  id: "md",
+  files: ["checklist.md"],
+  description: "checklist.md: the verdict, each fix once with where it applies, matrix, tenant",
+  render: ({ findings, evidence }) => ({ "checklist.md": renderChecklist(findings, evidence) }),
+});
 
 export function renderChecklist(findings: Findings, evidence: Evidence): string {
-  const open = findings.findings.filter((f) => f.status === "fail" || f.status === "warn").sort((a, b) => rank(a) - rank(b) || (a.status === "fail" ? -1 : 1) - (b.status === "fail" ? -1 : 1) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject));
-  const errors = findings.findings.filter((f) => f.status === "error");
-  const waived = findings.findings.filter((f) => f.status === "waived");
+  const groups = fixGroups(findings.findings);
+  const out: string[] = [
+    `# Email security checklist: ${inline(runTitle(evidence))}`,
+    "",
+    ...about(findings, evidence),
+    "",
+    ...verdict(findings, groups),
+    ...toFix(groups),
+    ...matrix(findings, evidence),
+    ...tenant(evidence),
+    ...waived(findings),
+  ];
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}
+
+function about(findings: Findings, evidence: Evidence): string[] {
+  const t = evidence.tenant;
+  return [
+    `Generated ${findings.generatedAt} by ${findings.tool.name} ${findings.tool.version} with rule pack ${inline(findings.pack.name)} ${inline(findings.pack.version)}.`,
+    `Evidence collected ${findings.evidenceCollectedAt} through resolver ${inline(resolverText(findings))}.`,
+    t
+      ? `Tenant: ${inline(t.organization.displayName ?? "(name unknown)")} (${inline(t.tenantId)}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${inline(t.cloud.name)} cloud` : ""}.`
+      : "No tenant was assessed: domains only, from the outside.",
+    `Assessed: ${plural(Object.keys(evidence.domains).length, "domain")}, ${plural(Object.keys(evidence.mxHosts).length, "MX host")}.`,
+  ];
+}
+
+function verdict(findings: Findings, groups: FixGroup[]): string[] {
   const s = findings.summary.byStatus;
-  const lines: string[] = [
-    "# Email security remediation checklist",
+  const a = findings.assessment;
+  const n = (k: keyof typeof s) => String(s[k] ?? 0);
+  const out = [
+    "## Verdict",
     "",
-    `Generated ${findings.generatedAt} by ${findings.tool.name} ${findings.tool.version} with rule pack ${findings.pack.name} ${findings.pack.version}.`,
-    `Evidence collected ${findings.evidenceCollectedAt} through resolver ${esc(findings.resolver.server)} (${findings.resolver.validatesDnssec === true ? "validates DNSSEC" : findings.resolver.validatesDnssec === false ? "does NOT validate DNSSEC: DNSSEC and DANE results are errors" : "DNSSEC validation unknown"}).`,
+    `**${verdictLine(findings)}**`,
     "",
-    `Domains: ${Object.keys(evidence.domains).map(esc).join(", ") || "none"}.`,
+    ...table(
+      ["fail", "warn", "could not assess", "waived", "pass", "info", "not applicable", "total"],
+      [[n("fail"), n("warn"), n("error"), n("waived"), n("pass"), n("info"), n("not_applicable"), String(findings.summary.total)]],
+      ["right", "right", "right", "right", "right", "right", "right", "right"],
+    ),
     "",
-    `| to fix | could not assess | waived | passed | not applicable |`,
-    `|---|---|---|---|---|`,
-    `| ${(s.fail ?? 0) + (s.warn ?? 0)} | ${s.error ?? 0} | ${s.waived ?? 0} | ${(s.pass ?? 0) + (s.info ?? 0)} | ${s.not_applicable ?? 0} |`,
+    groups.length === 0
+      ? "Nothing to fix: no check failed or warned."
+      : `To fix: ${plural(groups.reduce((k, g) => k + g.subjects.length, 0), "finding")} of ${plural(groups.length, "rule")} (${SEVERITIES.map((sev) => `${findings.summary.openBySeverity[sev] ?? 0} ${sev}`).join(", ")}).`,
     "",
   ];
-  for (const note of findings.notes) lines.push(`> Note: ${esc(note)}`, "");
-  lines.push("## To fix", "");
-  if (open.length === 0) lines.push("Nothing: no check failed or warned.", "");
-  for (const f of open) {
-    lines.push(`- [ ] **${f.severity.toUpperCase()} · ${f.status === "fail" ? "fail" : "warning"} · ${esc(f.ruleId)}** — ${esc(f.subject)}: ${esc(f.message)}`);
-    if (f.remediation) lines.push("", indent(fenced(f.remediation)), "");
-    if (f.references[0]) lines.push(`  See: [${esc(f.references[0].title)}](${f.references[0].url})`, "");
+  for (const note of findings.notes) out.push(`> Note: ${inline(note)}`, "");
+  if (a.complete) return out;
+  out.push("### Could not assess", "", "Grouped by cause (the codes are explained in docs/errors.md). These checks are unknown: neither passed nor failed.", "");
+  for (const c of a.causes) {
+    out.push(`- **${c.code}**, ${plural(c.checks, "check")}: ${inline(c.meaning)}`);
+    for (const sub of c.subjects) {
+      const { kind, name } = subjectParts(sub.subject);
+      out.push(`  - ${kind === name ? inline(name) : `${kind} ${inline(name)}`} (${plural(sub.checks, "check")}): ${inline(sub.detail)}`);
+    }
+    out.push(`  - What to do: ${inline(c.remedy)}`);
   }
-  lines.push("## Could not assess", "");
-  if (errors.length === 0) lines.push("Every check could be assessed.", "");
-  for (const f of errors) lines.push(`- [ ] **${esc(f.ruleId)}** — ${esc(f.subject)}: ${esc(f.message)}`);
-  if (errors.length > 0) lines.push("", "These are unknowns, not passes: rerun once the cause is fixed (resolver, network, permissions).", "");
-  if (waived.length > 0) {
-    lines.push("## Waived (accepted risks)", "");
-    for (const f of waived) lines.push(`- **${esc(f.ruleId)}** — ${esc(f.subject)}: ${esc(f.message)}`);
-    lines.push("");
+  out.push("");
+  return out;
+}
+
+function toFix(groups: FixGroup[]): string[] {
+  if (groups.length === 0) return [];
+  const out = ["## To fix", ""];
+  for (const sev of SEVERITIES) {
+    const mine = groups.filter((g) => g.severity === sev);
+    if (mine.length === 0) continue;
+    out.push(`### ${sev[0]!.toUpperCase()}${sev.slice(1)} (${plural(mine.length, "rule")}, ${plural(mine.reduce((k, g) => k + g.subjects.length, 0), "finding")})`, "");
+    for (const g of mine) out.push(...fixItem(g), "");
   }
-  return `${lines.join("\n")}\n`;
+  return out;
+}
+
+function fixItem(g: FixGroup): string[] {
+  const n = g.subjects.length;
+  // One subject is named in the item's first line; several are listed on their own line first.
+  const on = (k: number) => (g.kind === "tenant" ? "the tenant" : n === 1 ? `${g.kind} ${inline(g.subjects[0]!.name)}` : plural(k, g.kind));
+  const how = [g.fails > 0 ? `fails on ${on(g.fails)}` : "", g.warns > 0 ? `warns on ${g.fails > 0 ? g.warns : on(g.warns)}` : ""].filter(Boolean).join(", ");
+  const out = [`- [ ] **${inline(g.ruleId)}: ${inline(g.title)}** (${how})`, ""];
+  if (n > 1) out.push(`  On: ${g.subjects.map((s) => inline(s.name)).join(", ")}`, "");
+  if (n === 1) {
+    out.push(`  Found: ${inline(g.subjects[0]!.message)}`, "");
+  } else if (g.sharedMessage !== null) {
+    out.push(`  Found on each: ${inline(g.sharedMessage)}`, "");
+  } else {
+    out.push("  Found:", "");
+    // A message that names its subject stands alone; one that does not gets the name in front.
+    for (const s of g.subjects) {
+      const warning = g.fails > 0 && s.status === "warn" ? "(warning) " : "";
+      out.push(`  - ${warning}${s.message.toLowerCase().includes(s.name.toLowerCase()) ? "" : `${inline(s.name)}: `}${inline(s.message)}`);
+    }
+    out.push("");
+  }
+  for (const fix of g.fixes) out.push(`  ${howToFix(g, fix)}:`, "", indent(fenced(fix.text)), "");
+  const ref = g.references[0];
+  if (ref) out.push(`  See: [${inline(ref.title)}](<${ref.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+  return out;
+}
+
+/** "How to fix", saying for whom when the group has several fixes, and how to read a placeholder. */
+function howToFix(g: FixGroup, fix: Fix): string {
+  const whom = g.fixes.length === 1 ? (fix.names.length > 1 ? ", for each" : "") : ` ${fix.names.map(inline).join(", ")}`;
+  if (fix.names.length === 1) return `How to fix${whom}`;
+  const dashed = fix.text.includes(DASHED_DOMAIN) ? `, and the name with its dots as dashes in place of ${inline(DASHED_DOMAIN)}` : "";
+  return `How to fix${whom} (put the ${g.kind}'s name in place of ${inline(g.placeholder)}${dashed})`;
+}
+
+function matrix(findings: Findings, evidence: Evidence): string[] {
+  const columns = matrixColumnsOf(findings.findings);
+  const rows = matrixRows(findings.findings, evidence, columns);
+  if (rows.length === 0) return [];
+  return [
+    "## Posture by domain",
+    "",
+    ...table(
+      ["domain", "role", ...columns.map((c) => c.name)],
+      rows.map((r) => [cell(r.domain), r.role, ...r.cells.map((c) => (c ? CELL[c] : "-"))]),
+    ),
+    "",
+    `${inline(MATRIX_LEGEND)}.`,
+    "",
+  ];
+}
+
+function tenant(evidence: Evidence): string[] {
+  if (!evidence.tenant) return [];
+  const [, ...lines] = renderTenant(evidence.tenant);
+  return ["## Tenant mail flow", "", ...lines.map((l) => `- ${inline(l.trim())}`), ""];
+}
+
+function waived(findings: Findings): string[] {
+  const list = findings.findings.filter((f) => f.status === "waived");
+  if (list.length === 0) return [];
+  const out = ["## Waived (accepted risks)", ""];
+  for (const f of list) {
+    const w = f.waiver;
+    out.push(`- **${inline(f.ruleId)}** on ${inline(subjectParts(f.subject).name)}: ${inline(f.message)}${w ? ` Waived until ${inline(w.expires)} by ${inline(w.approver)}: ${inline(w.reason)}` : ""}`);
+  }
+  return [...out, ""];
 }
 
 function indent(text: string): string {
-  return text.split("\n").map((l) => `  ${l}`).join("\n");
+  return text.split("\n").map((l) => (l ? `  ${l}` : l)).join("\n");
 }

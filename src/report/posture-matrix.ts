@@ -5,38 +5,56 @@ import type { Finding } from "../evidence/findings.js";
 import { CONTROLS } from "../rules/controls.js";
 import type { Pack } from "../rules/pack.js";
 
+export interface MatrixColumn { name: string; ruleIds: Set<string> }
+
 /** The matrix's columns: each control with a domain or MX rule in the pack, in the controls' order. */
-export function matrixColumns(pack: Pick<Pack, "rules">): { name: string; ruleIds: Set<string> }[] {
+export function matrixColumns(pack: Pick<Pack, "rules">): MatrixColumn[] {
   const rows = pack.rules.filter((r) => r.meta.scope === "domain" || r.meta.scope === "mx");
   return CONTROLS.map((c) => ({ name: c.label, ruleIds: new Set(rows.filter((r) => r.meta.control === c.id).map((r) => r.meta.id)) }))
     .filter((c) => c.ruleIds.size > 0);
 }
 
+/** The same columns read from the findings alone (each carries its control), for reports made without the pack. */
+export function matrixColumnsOf(findings: readonly Finding[]): MatrixColumn[] {
+  const rows = findings.filter((f) => f.subject.startsWith("domain:") || f.subject.startsWith("mx:"));
+  return CONTROLS.map((c) => ({ name: c.label, ruleIds: new Set(rows.filter((f) => f.control === c.id).map((f) => f.ruleId)) }))
+    .filter((c) => c.ruleIds.size > 0);
+}
+
 // Worst first: a failure outranks an unknown, an unknown outranks a warning, and so on.
 const ORDER: Finding["status"][] = ["fail", "error", "warn", "waived", "pass", "info", "not_applicable"];
-const CELL: Record<Finding["status"], string> = { fail: "FAIL", error: "ERR", warn: "warn", waived: "wvd", pass: "ok", info: "ok", not_applicable: "-" };
+export const CELL: Record<Finding["status"], string> = { fail: "FAIL", error: "ERR", warn: "warn", waived: "wvd", pass: "ok", info: "ok", not_applicable: "-" };
+export const MATRIX_LEGEND = "FAIL a check failed · ERR could not be assessed · warn · wvd waived · ok passed · - not applicable; MX-host checks count for every domain they serve";
 
-export function postureMatrix(findings: Finding[], evidence: Evidence, pack: Pick<Pack, "rules">): string[] {
-  const columns = matrixColumns(pack);
+export interface MatrixRow { domain: string; role: string; cells: (Finding["status"] | null)[] }
+
+export function matrixRows(findings: readonly Finding[], evidence: Evidence, columns: MatrixColumn[]): MatrixRow[] {
   const bySubject = new Map<string, Finding[]>();
   for (const f of findings) bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), f]);
-  const names = Object.keys(evidence.domains).sort();
-  const label = (n: string) => `${n} (${evidence.domains[n]!.role.value})`;
-  const width = Math.min(48, Math.max(6, ...names.map((n) => label(n).length)));
-  const colWidth = (c: string) => Math.max(c.length, 4);
-  const lines = [`${"domain".padEnd(width)}  ${columns.map((c) => c.name.padEnd(colWidth(c.name))).join("  ")}`];
-  for (const name of names) {
+  return Object.keys(evidence.domains).sort().map((name) => {
     const mine = [
       ...(bySubject.get(`domain:${name}`) ?? []),
       ...evidence.domains[name]!.mx.hosts.flatMap((h) => bySubject.get(`mx:${h.exchange}`) ?? []),
     ];
     const cells = columns.map((c) => {
       const statuses = mine.filter((f) => c.ruleIds.has(f.ruleId)).map((f) => f.status);
-      const worst = ORDER.find((s) => statuses.includes(s));
-      return (worst ? CELL[worst] : "-").padEnd(colWidth(c.name));
+      return ORDER.find((s) => statuses.includes(s)) ?? null;
     });
-    lines.push(`${label(name).slice(0, width).padEnd(width)}  ${cells.join("  ")}`);
+    return { domain: name, role: evidence.domains[name]!.role.value, cells };
+  });
+}
+
+export function postureMatrix(findings: Finding[], evidence: Evidence, pack: Pick<Pack, "rules">): string[] {
+  const columns = matrixColumns(pack);
+  const rows = matrixRows(findings, evidence, columns);
+  const label = (r: MatrixRow) => `${r.domain} (${r.role})`;
+  const width = Math.min(48, Math.max(6, ...rows.map((r) => label(r).length)));
+  const colWidth = (c: string) => Math.max(c.length, 4);
+  const lines = [`${"domain".padEnd(width)}  ${columns.map((c) => c.name.padEnd(colWidth(c.name))).join("  ")}`];
+  for (const r of rows) {
+    const cells = columns.map((c, i) => (r.cells[i] ? CELL[r.cells[i]] : "-").padEnd(colWidth(c.name)));
+    lines.push(`${label(r).slice(0, width).padEnd(width)}  ${cells.join("  ")}`);
   }
-  lines.push(`(FAIL a check failed · ERR could not be assessed · warn · wvd waived · ok passed · - not applicable; MX-host checks count for every domain they serve)`);
+  lines.push(`(${MATRIX_LEGEND})`);
   return lines;
 }

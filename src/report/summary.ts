@@ -3,6 +3,7 @@
 import type { Evidence } from "../evidence/evidence.js";
 import type { Finding, Findings } from "../evidence/findings.js";
 import type { Pack } from "../rules/pack.js";
+import { subjectParts } from "./fix-groups.js";
 import { postureMatrix } from "./posture-matrix.js";
 import { renderTenant } from "./tenant-summary.js";
 
@@ -24,6 +25,7 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
     `${Object.keys(evidence.domains).length} domain(s), ${Object.keys(evidence.mxHosts).length} MX host(s), ${findings.summary.total} findings: ` +
       `${s.fail ?? 0} fail, ${s.warn ?? 0} warn, ${s.error ?? 0} could not be assessed, ${s.pass ?? 0} pass, ${s.info ?? 0} info, ${s.waived ?? 0} waived, ${s.not_applicable ?? 0} not applicable`,
     "",
+    ...unknowns(findings),
   ];
   if (evidence.tenant) out.push(...renderTenant(evidence.tenant), "");
 
@@ -33,6 +35,8 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
   for (const f of findings.findings) {
     if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) others.set(f.subject, [...(others.get(f.subject) ?? []), f]);
   }
+  // Without a tenant, its rules are all "not applicable": no line says "tenant: 0 fail, 0 warn".
+  for (const [subject, list] of others) if (list.every((f) => f.status === "not_applicable")) others.delete(subject);
   if (others.size > 0) out.push("");
   for (const [subject, list] of [...others].sort(([a], [b]) => a.localeCompare(b))) {
     const count = (st: Finding["status"]) => list.filter((f) => f.status === st).length;
@@ -46,13 +50,8 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
     out.push("", `Most severe (${Math.min(top, open.length)} of ${open.length} to fix; all of them, with the fix, in checklist.md):`);
     for (const f of open.slice(0, top)) out.push(`  ${LABEL[f.status].padEnd(4)} ${f.severity.padEnd(6)} ${f.ruleId.padEnd(27)} ${oneLine(f.message)}`);
   }
-  const errors = findings.findings.filter((f) => f.status === "error");
-  if (errors.length > 0) {
-    const reasons = new Map<string, number>();
-    for (const f of errors) reasons.set(reasonOf(f.message), (reasons.get(reasonOf(f.message)) ?? 0) + 1);
-    out.push("", `Could not assess ${errors.length} check(s) (never counted as passed); the commonest reasons:`);
-    for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5)) out.push(`  ${String(n).padStart(4)} × ${oneLine(reason)}`);
-  }
+  // Said again at the end, where a reader's eye lands last.
+  if (!findings.assessment.complete) out.push("", `INCOMPLETE: ${findings.assessment.couldNotAssess} of ${findings.summary.total} checks could not be assessed; the causes are at the top and in checklist.md.`);
   for (const note of findings.notes) out.push(`note: ${note}`);
   if (files.length > 0) out.push("", `Reports: ${files.join(", ")}`);
   return `${out.join("\n")}\n`;
@@ -63,9 +62,22 @@ function bySeverity(a: Finding, b: Finding): number {
   return rank(a) - rank(b) || a.subject.localeCompare(b.subject) || a.ruleId.localeCompare(b.ruleId);
 }
 
-/** An error message without the subject's own name, so the same cause groups across subjects. */
-function reasonOf(message: string): string {
-  return message.replace(/\b[a-z0-9-]+(\.[a-z0-9-]+)+\b/gi, "…").slice(0, 140);
+/**
+ * A run that could not look says so first, before any matrix or count can read as clean: each
+ * cause (an error-catalogue code) with the subjects it struck and what to do.
+ */
+function unknowns(findings: Findings): string[] {
+  const a = findings.assessment;
+  if (a.complete) return [];
+  const out = [`INCOMPLETE: ${a.couldNotAssess} check(s) could not be assessed; they are unknowns, never passes. By cause:`];
+  for (const c of a.causes) {
+    const shown = c.subjects.slice(0, 3).map((sub) => `${subjectParts(sub.subject).name} (${sub.checks})`).join(", ");
+    const more = c.subjects.length > 3 ? ` and ${c.subjects.length - 3} more` : "";
+    out.push(`  ${c.code} × ${c.checks}: ${shown}${more}`);
+    out.push(`    e.g. ${oneLine(c.subjects[0]!.detail)}`);
+    out.push(`    what to do: ${oneLine(c.remedy)}`);
+  }
+  return [...out, ""];
 }
 
 /** Control characters from the outside world never reach the terminal. */

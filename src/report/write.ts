@@ -1,28 +1,25 @@
-// Writes the chosen formats into the output folder and returns the files written.
-import { mkdir, writeFile } from "node:fs/promises";
+// Writes the chosen formats into the output folder and returns the files written. Each file is
+// written beside its final name and renamed into place, so a reader never sees half a report.
+import { rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
-import { renderChecklist } from "./checklist.js";
+import { prepareOutDir } from "./out-dir.js";
+import { FORMATS, type Format, formatById } from "./registry.js";
 
-export const FORMATS = ["json", "md"] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from "./registry.js";
 
-export async function writeReports(outDir: string, formats: Format[], evidence: Evidence, findings: Findings): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
+export async function writeReports(outDir: string, formats: readonly Format[], evidence: Evidence, findings: Findings): Promise<string[]> {
+  await prepareOutDir(outDir);
   const files: string[] = [];
-  if (formats.includes("json")) {
-    await writeJson(join(outDir, "evidence.json"), evidence);
-    await writeJson(join(outDir, "findings.json"), findings);
-    files.push(join(outDir, "evidence.json"), join(outDir, "findings.json"));
-  }
-  if (formats.includes("md")) {
-    await writeFile(join(outDir, "checklist.md"), renderChecklist(findings, evidence), "utf8");
-    files.push(join(outDir, "checklist.md"));
+  for (const id of FORMATS.filter((f) => formats.includes(f))) {
+    const rendered = await formatById(id)!.render({ evidence, findings });
+    for (const [name, content] of Object.entries(rendered)) {
+      const path = join(outDir, name);
+      await writeFile(`${path}.partial`, content);
+      await rename(`${path}.partial`, path);
+      files.push(path);
+    }
   }
   return files;
-}
-
-async function writeJson(path: string, value: unknown): Promise<void> {
-  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, "utf8");
 }

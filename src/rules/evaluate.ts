@@ -4,6 +4,7 @@ import type { Evidence } from "../evidence/evidence.js";
 import { FINDINGS_FORMAT, type Finding, type Findings, SEVERITIES, STATUSES } from "../evidence/findings.js";
 import { TOOL } from "../version.js";
 import { type ConfigFile } from "./rule-schema.js";
+import { assessmentOf } from "./assessment.js";
 import { EMPTY_CONFIG, parametersOf } from "./config.js";
 import { judge } from "./judge.js";
 import type { Pack, Rule } from "./pack.js";
@@ -25,6 +26,7 @@ export function evaluate(pack: Pack, evidence: Evidence, config: ConfigFile = EM
     evidenceCollectedAt: evidence.collectedAt,
     resolver: { spec: evidence.resolver.spec, server: evidence.resolver.server, validatesDnssec: evidence.resolver.validatesDnssec },
     summary: summarize(findings),
+    assessment: assessmentOf(findings),
     notes,
     findings,
   };
@@ -36,6 +38,7 @@ function findingsOf(rule: Rule, evidence: Evidence, params: Record<string, unkno
     ruleId: m.id,
     title: m.title,
     severity: config.severity[m.id] ?? m.severity,
+    control: m.control,
     references: m.references,
   };
   if ((m.scope === "tenant" || m.scope === "connector") && evidence.tenant === null) {
@@ -43,7 +46,10 @@ function findingsOf(rule: Rule, evidence: Evidence, params: Record<string, unkno
   }
   return subjectsFor(m.scope, evidence, params).map((subject) => {
     const v = judge(rule, subject);
-    return { ...base, subject: subject.id, status: v.status, message: v.message, evidence: v.evidence, remediation: v.remediation };
+    return {
+      ...base, subject: subject.id, status: v.status, message: v.message, evidence: v.evidence, remediation: v.remediation,
+      ...(v.cause ? { cause: v.cause } : {}),
+    };
   });
 }
 

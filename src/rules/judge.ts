@@ -1,6 +1,7 @@
 // Judging one rule for one subject. The order is the product's first principle: missing or failed
 // evidence makes the finding `error` before any condition runs, so unknown can never become pass.
 import type { CelInput } from "@bufbuild/cel";
+import { type ErrorCode, errorCodeIn } from "../evidence/errors.js";
 import type { Status } from "../evidence/findings.js";
 import { evalBool, render, toCel } from "./cel.js";
 import { letScope } from "./lets.js";
@@ -22,23 +23,29 @@ export interface Verdict {
   remediation: string;
   /** Which of the rule's outcomes decided (its index), when one did. */
   outcome?: number;
+  /** On `error`: the catalogue code of why (reports group the unknowns by it). */
+  cause?: ErrorCode;
 }
 
 export function judge(rule: Rule, subject: Subject): Verdict {
   const m = rule.meta;
   const evidence = m.inputs.length > 0 ? m.inputs.map((i) => inputPointer(i, subject)) : Object.values(subject.pointers).slice(0, 1);
-  const verdict = (status: Verdict["status"], message: string): Verdict => ({ status, message, evidence, remediation: "" });
+  const verdict = (status: Verdict["status"], message: string, cause?: ErrorCode): Verdict => ({
+    status, message, evidence, remediation: "",
+    // A rule's own error outcome names the evidence error's code in its message, or none (undecided).
+    ...(status === "error" ? { cause: cause ?? errorCodeIn(message) } : {}),
+  });
 
   if (m.scope === "domain" && m.roles) {
     const role = (subject.vars.domain as { role?: { value?: string; reason?: string } } | undefined)?.role;
-    if (!role || role.value === "unknown") return verdict("error", `the domain's role is unknown: ${role?.reason ?? "no role in the evidence"}`);
+    if (!role || role.value === "unknown") return verdict("error", `the domain's role is unknown: ${role?.reason ?? "no role in the evidence"}`, role ? undefined : "NOT_COLLECTED");
     if (!m.roles.includes(role.value as never)) {
       return verdict("not_applicable", `applies to ${m.roles.join(" and ")} domains; this one is ${role.value} (${role.reason})`);
     }
   }
   for (const input of m.inputs) {
     const problem = inputProblem(input, subject.vars);
-    if (problem) return verdict("error", problem);
+    if (problem) return verdict("error", problem.message, problem.code);
   }
   const base: Record<string, CelInput> = {};
   for (const [k, v] of Object.entries(subject.vars)) base[k] = toCel(v);
@@ -47,13 +54,13 @@ export function judge(rule: Rule, subject: Subject): Verdict {
   const bindings = scope.vars;
   const failed = () => {
     const reason = scope.takeFailure();
-    return reason ? verdict("error", `the rule could not be evaluated on this evidence: ${reason}`) : null;
+    return reason ? verdict("error", `the rule could not be evaluated on this evidence: ${reason}`, "INTERNAL") : null;
   };
   if (rule.when) {
     const applies = evalBool(rule.when, bindings);
     const broken = failed();
     if (broken) return broken;
-    if (!applies.ok) return verdict("error", `the rule could not decide whether it applies: ${applies.reason}`);
+    if (!applies.ok) return verdict("error", `the rule could not decide whether it applies: ${applies.reason}`, "INTERNAL");
     if (!applies.value) {
       const message = rule.whenNot ? render(rule.whenNot, bindings) : "does not apply here";
       return failed() ?? verdict("not_applicable", message);
@@ -64,7 +71,7 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     const holds = evalBool(outcome.if, bindings);
     const broken = failed();
     if (broken) return broken;
-    if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`);
+    if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`, "INTERNAL");
     if (holds.value) {
       const note = partial.length > 0 ? ` (note: ${partial.join(", ")} may be incomplete: the tenant's answer was possibly truncated)` : "";
       const decided = { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`), remediation: render(rule.remediation, bindings), outcome: index };
@@ -74,7 +81,7 @@ export function judge(rule: Rule, subject: Subject): Verdict {
   // A pass may rest on something being absent from a list; from a list that may be incomplete,
   // that is unknown, never a pass.
   if (partial.length > 0) {
-    return verdict("error", `${partial.join(", ")} may be incomplete (the tenant's answer was possibly truncated), so a pass cannot be given; rerun, or export with Export-ExoPosture.ps1`);
+    return verdict("error", `${partial.join(", ")} may be incomplete (the tenant's answer was possibly truncated), so a pass cannot be given; rerun, or export with Export-ExoPosture.ps1`, "RULE_UNDECIDED");
   }
   const message = render(rule.pass, bindings);
   return failed() ?? verdict(m.passStatus, message);
@@ -92,16 +99,18 @@ function inputPointer(input: string, subject: Subject): string {
 }
 
 /** A gap (the evidence was never collected) or a recorded error, as the reason for `error`. */
-function inputProblem(input: string, vars: Record<string, unknown>): string | null {
+function inputProblem(input: string, vars: Record<string, unknown>): { message: string; code: ErrorCode } | null {
+  const gap = { message: `the evidence has no ${input} (not collected in this run)`, code: "NOT_COLLECTED" as const };
   let value: unknown = vars;
   for (const part of input.split(".")) {
-    if (value === null || typeof value !== "object" || !(part in (value as object))) {
-      return `the evidence has no ${input} (not collected in this run)`;
-    }
+    if (value === null || typeof value !== "object" || !(part in (value as object))) return gap;
     value = (value as Record<string, unknown>)[part];
   }
-  if (value === null || value === undefined) return `the evidence has no ${input} (not collected in this run)`;
+  if (value === null || value === undefined) return gap;
   const err = (value as { error?: { code?: string; message?: string } | null }).error;
-  if (err) return `${input} could not be assessed: ${err.code}: ${err.message}`;
+  if (err) {
+    const message = `${input} could not be assessed: ${err.code}: ${err.message}`;
+    return { message, code: errorCodeIn(String(err.code)) };
+  }
   return null;
 }

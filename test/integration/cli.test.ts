@@ -63,16 +63,23 @@ describe("exo-posture assess", () => {
     assert.equal(findings.summary.byStatus.error, 0);
   });
 
-  it("makes a DNS failure an error finding, and --fail-on error catches it", async () => {
-    const out = tempDir();
-    const r = await runCli(["assess", "-d", "locked.example", "--resolver", "127.0.0.1:9", "--dns-timeout", "100", "--out", out, "--fail-on", "error"]);
-    assert.equal(r.code, 1, r.stderr);
-    const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8"));
-    const domainFindings = findings.findings.filter((f: { subject: string }) => f.subject === "domain:locked.example");
-    assert.ok(domainFindings.length > 10);
-    assert.deepEqual([...new Set(domainFindings.map((f: { status: string }) => f.status))], ["error"], "nothing about the domain passes or fails when DNS failed");
-    // Rules about a tenant do not apply (no tenant was assessed); none of them may pass either.
-    assert.ok(findings.findings.every((f: { status: string }) => f.status === "error" || f.status === "not_applicable"));
+  it("makes a DNS failure of a domain an error finding, and --fail-on error catches it", async () => {
+    const dns = await startDnsServer({ zones: [zone("locked.example", "secure", ["@ MX 0 .", '@ TXT "v=spf1 -all"'])], silent: ["gone.example"] });
+    try {
+      const out = tempDir();
+      const r = await runCli(["assess", "-d", "gone.example", "--resolver", dns.spec, "--dns-timeout", "100", "--out", out, "--fail-on", "error"]);
+      assert.equal(r.code, 1, r.stderr);
+      const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8"));
+      const domainFindings = findings.findings.filter((f: { subject: string }) => f.subject === "domain:gone.example");
+      assert.ok(domainFindings.length > 10);
+      assert.deepEqual([...new Set(domainFindings.map((f: { status: string }) => f.status))], ["error"], "nothing about the domain passes or fails when DNS failed");
+      // Rules about a tenant do not apply (no tenant was assessed); none of them may pass either.
+      assert.ok(findings.findings.every((f: { status: string }) => f.status === "error" || f.status === "not_applicable"));
+      assert.equal(findings.assessment.complete, false);
+      assert.deepEqual(findings.assessment.causes.map((c: { code: string }) => c.code), ["DNS_TIMEOUT"]);
+    } finally {
+      await dns.close();
+    }
   });
 
   it("names every bad line of a domains file and exits 2 before any query", async () => {

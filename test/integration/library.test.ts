@@ -33,7 +33,7 @@ const timeless = (f: api.Findings) => ({ ...f, generatedAt: "" });
 
 describe("the library", () => {
   it("exports the public API by the package's own name", () => {
-    for (const name of ["assess", "evaluateFile", "loadRules", "probeDomain", "probeDomains", "loadPack", "readEvidence", "writeReports", "renderChecklist", "renderSummary", "checkHost"]) {
+    for (const name of ["assess", "evaluateFile", "loadRules", "probeDomain", "probeDomains", "loadPack", "readEvidence", "writeReports", "renderChecklist", "renderCsv", "renderSummary", "checkHost"]) {
       assert.equal(typeof (api as Record<string, unknown>)[name], "function", name);
     }
     assert.equal(api.evidenceSchema.safeParse(run.evidence).success, true);
@@ -41,7 +41,7 @@ describe("the library", () => {
   });
 
   it("assesses the demo world and writes its reports", () => {
-    assert.deepEqual(run.files.map((f) => f.slice(out.length + 1)), ["evidence.json", "findings.json", "checklist.md"]);
+    assert.deepEqual(run.files.map((f) => f.slice(out.length + 1)), ["evidence.json", "findings.json", "checklist.md", "findings.csv"]);
     assert.ok(Object.keys(run.evidence.domains).length >= 30, "the sample world's domains and the tenant's");
     assert.ok(run.findings.summary.byStatus.fail > 0, "the sample world has failures to find");
   });

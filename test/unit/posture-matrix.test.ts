@@ -9,7 +9,7 @@ import { postureMatrix } from "../../src/report/posture-matrix.js";
 import { loadPack, type Pack } from "../../src/rules/pack.js";
 
 const f = (ruleId: string, subject: string, status: Finding["status"]): Finding => ({
-  ruleId, subject, status, title: "", severity: "medium", message: "", evidence: [], remediation: "", references: [],
+  ruleId, subject, status, control: "spf", title: "", severity: "medium", message: "", evidence: [], remediation: "", references: [],
 });
 
 const evidence = {

@@ -1,0 +1,53 @@
+// findings.csv: one row a finding, for a spreadsheet or a ticketing import. RFC 4180 (every field
+// quoted, quotes doubled, records ended by CRLF), UTF-8 with a byte-order mark so Excel reads
+// non-ASCII names right. Rows open with what could not be assessed, then what to fix, most severe
+// first, so the file opens with the fact that a run could not look.
+import type { Finding } from "../evidence/findings.js";
+import { CONTROLS } from "../rules/controls.js";
+import { defineFormat } from "./format.js";
+
+export const CSV_COLUMNS = [
+  "Rule ID", "Title", "Control", "Severity", "Status", "Subject", "Message", "Remediation", "Reference", "Waiver", "Could not assess because",
+] as const;
+
+const STATUS_ORDER: Finding["status"][] = ["error", "fail", "warn", "waived", "info", "pass", "not_applicable"];
+const SEVERITY_ORDER: Finding["severity"][] = ["high", "medium", "low", "info"];
+
+export const csvFormat = defineFormat({
+  id: "csv",
+  files: ["findings.csv"],
+  description: "findings.csv: one row a finding, for spreadsheets (RFC 4180, UTF-8 BOM)",
+  render: ({ findings }) => ({ "findings.csv": renderCsv(findings.findings) }),
+});
+
+export function renderCsv(findings: readonly Finding[]): string {
+  const rows = [...findings].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject),
+  );
+  const lines = [CSV_COLUMNS.map(field), ...rows.map((f) => csvRow(f).map(field))];
+  return `\uFEFF${lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
+}
+
+export function csvRow(f: Finding): string[] {
+  return [
+    f.ruleId, f.title, CONTROLS.find((c) => c.id === f.control)?.label ?? f.control, f.severity, f.status, f.subject,
+    f.message, f.remediation, f.references[0]?.url ?? "", waiverText(f), f.cause ?? "",
+  ];
+}
+
+function waiverText(f: Finding): string {
+  const w = f.waiver;
+  if (!w) return "";
+  return `${w.applied ? "waived" : "waiver expired"} (was ${w.originalStatus}) until ${w.expires}: ${w.reason} (approved by ${w.approver})`;
+}
+
+/**
+ * One RFC 4180 field. A value a spreadsheet would read as a formula (OWASP "CSV Injection": it
+ * begins with =, +, -, @, tab or carriage return) gets a leading apostrophe, which Excel,
+ * LibreOffice and Google Sheets show as text and never evaluate; DNS records and cmdlet fields
+ * reach these cells, so a TXT record of =HYPERLINK(…) must stay a string.
+ */
+export function field(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,26 @@
+// What a report format is: an id for --format, the files it writes, one line for --help, and a
+// renderer. Renderers are pure functions of the evidence and the findings, so every format of a
+// run says the same thing, and `evaluate` re-renders any of them offline.
+import type { Evidence } from "../evidence/evidence.js";
+import type { Findings } from "../evidence/findings.js";
+
+export interface ReportInput {
+  evidence: Evidence;
+  findings: Findings;
+}
+
+export interface ReportFormat<Id extends string = string> {
+  /** The name --format takes. */
+  id: Id;
+  /** The files it writes into the output folder, in order. */
+  files: readonly string[];
+  /** One line for --help and the README. */
+  description: string;
+  /** Each file's content by name: text is written as UTF-8, bytes as they are. */
+  render(input: ReportInput): Promise<Record<string, string | Uint8Array>> | Record<string, string | Uint8Array>;
+}
+
+/** Keeps the id's literal type, so `Format` is the union of the registry's ids. */
+export function defineFormat<const Id extends string>(format: ReportFormat<Id>): ReportFormat<Id> {
+  return format;
+}

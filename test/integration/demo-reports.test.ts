@@ -1,0 +1,123 @@
+// The demo's reports read back as a user reads them: findings.csv with a CSV parser, equal to
+// findings.json; checklist.md holding every failing rule and subject the findings hold, each fix
+// written once, the tenant, the matrix and the connector block, and pass and info counted apart.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { parse } from "csv-parse/sync";
+import type { Findings } from "../../src/evidence/findings.js";
+import { CSV_COLUMNS } from "../../src/report/csv.js";
+import { runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+
+let dir: string;
+let findings: Findings;
+let checklist: string;
+let stdout: string;
+before(async () => {
+  const cwd = tempDir();
+  const r = await runCli(["demo"], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  stdout = r.stdout;
+  dir = join(cwd, "reports/demo");
+  findings = JSON.parse(readFileSync(join(dir, "findings.json"), "utf8")) as Findings;
+  checklist = readFileSync(join(dir, "checklist.md"), "utf8");
+});
+
+const formulaStart = /^[=+\-@\t\r]/;
+
+describe("the demo's findings.csv", () => {
+  it("is UTF-8 with a BOM, CRLF records, and one row a finding equal to findings.json", () => {
+    const bytes = readFileSync(join(dir, "findings.csv"));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    assert.ok(text.endsWith("\r\n"));
+    const rows = parse(bytes, { bom: true, columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
+    assert.deepEqual(Object.keys(rows[0]!), [...CSV_COLUMNS]);
+    assert.equal(rows.length, findings.findings.length);
+    // A value a spreadsheet would evaluate is written with a leading apostrophe; everything else as is.
+    const asWritten = (v: string) => (formulaStart.test(v) ? `'${v}` : v);
+    const key = (r: { rule: string; subject: string }) => `${r.rule}|${r.subject}`;
+    const byKey = new Map(rows.map((r) => [key({ rule: r["Rule ID"]!, subject: r.Subject! }), r]));
+    assert.equal(byKey.size, rows.length, "rule and subject identify a row");
+    for (const f of findings.findings) {
+      const row = byKey.get(key({ rule: f.ruleId, subject: f.subject }));
+      assert.ok(row, `${f.ruleId} ${f.subject}`);
+      assert.equal(row.Title, f.title);
+      assert.equal(row.Severity, f.severity);
+      assert.equal(row.Status, f.status);
+      assert.equal(row.Message, asWritten(f.message));
+      assert.equal(row.Remediation, asWritten(f.remediation));
+      assert.equal(row.Reference, f.references[0]?.url ?? "");
+      assert.equal(row["Could not assess because"], f.cause ?? "");
+      assert.ok(row.Control!.length > 0);
+    }
+    const statuses = rows.map((r) => r.Status);
+    assert.equal(statuses[0], "error", "the unknowns come first");
+    assert.ok(statuses.lastIndexOf("error") < statuses.indexOf("fail"));
+  });
+});
+
+/** The (rule, subject) pairs the checklist lists to fix, read from its Markdown. */
+function checklistPairs(md: string): Set<string> {
+  const pairs = new Set<string>();
+  const lines = md.split("\n");
+  const prefix: Record<string, string> = { domain: "domain:", "MX host": "mx:", connector: "connector:", message: "message:" };
+  const unescape = (s: string) => s.replace(/\\(.)/g, "$1").replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+  for (const [i, line] of lines.entries()) {
+    const m = /^- \[ \] \*\*([^:*]+): .*\*\* \((fails|warns) on (.+)\)$/.exec(line);
+    if (!m) continue;
+    const rule = unescape(m[1]!);
+    const on = m[3]!;
+    if (on === "the tenant") pairs.add(`${rule}|tenant`);
+    else if (/^\d+ /.test(on)) {
+      const kind = on.replace(/^\d+ /, "").replace(/(es|s)$/, "").replace(/^MX host$/, "MX host");
+      const list = lines[i + 2]!;
+      assert.match(list, /^ {2}On: /, `the subjects of ${rule} follow on their own line`);
+      const k = Object.keys(prefix).find((p) => kind.startsWith(p.split(" ")[0]!))!;
+      for (const name of list.replace(/^ {2}On: /, "").split(", ")) pairs.add(`${rule}|${prefix[k]}${unescape(name)}`);
+    } else {
+      const k = Object.keys(prefix).find((p) => on.startsWith(`${p} `))!;
+      pairs.add(`${rule}|${prefix[k]}${unescape(on.slice(k.length + 1))}`);
+    }
+  }
+  return pairs;
+}
+
+describe("the demo's checklist.md", () => {
+  it("lists every failing or warning rule and subject that findings.json holds, and nothing else", () => {
+    const open = new Set(findings.findings.filter((f) => f.status === "fail" || f.status === "warn").map((f) => `${f.ruleId}|${f.subject}`));
+    assert.ok(open.size > 100);
+    assert.deepEqual([...checklistPairs(checklist)].sort(), [...open].sort());
+  });
+
+  it("opens with the verdict and its causes, names the tenant, and counts pass and info apart", () => {
+    assert.match(checklist, /^# Email security checklist: Contoso County Council\n/);
+    const s = findings.summary.byStatus;
+    const verdict = checklist.indexOf("## Verdict");
+    assert.ok(verdict > 0 && verdict < checklist.indexOf("## To fix"));
+    const counts = new RegExp(`\\|\\s+${s.fail}\\s+\\|\\s+${s.warn}\\s+\\|\\s+${s.error}\\s+\\|\\s+${s.waived}\\s+\\|\\s+${s.pass}\\s+\\|\\s+${s.info}\\s+\\|\\s+${s.not_applicable}\\s+\\|\\s+${findings.summary.total}\\s+\\|`);
+    assert.match(checklist, counts);
+    for (const c of findings.assessment.causes) assert.equal(checklist.split(`**${c.code}**`).length - 1, 1, `${c.code} once`);
+    assert.doesNotMatch(checklist, /Could not assess.*\n(.*\n)*.*Could not assess/, "the unknowns are one section");
+  });
+
+  it("holds the posture matrix and the tenant's connectors and DANE status that the terminal prints", () => {
+    assert.match(checklist, /^\| domain +\| role +\| SPF +\| DMARC +\| DKIM +\| STARTTLS +\| MTA-STS +\| TLS-RPT +\| DNSSEC +\| DANE +\| Path +\|$/m);
+    assert.match(checklist, /^\| parked-borough\.example +\| parked +\| FAIL +\| FAIL +\|/m);
+    for (const line of stdout.split("\n").filter((l) => /^ {2}(inbound|outbound) connector|^ {2}domain .*inbound SMTP DANE/.test(l))) {
+      assert.ok(checklist.includes(`- ${line.trim()}`), line);
+    }
+  });
+
+  it("writes each distinct fix once, and stays readable raw", () => {
+    const fences = [...checklist.matchAll(/^ {2}```\n([\s\S]*?)\n {2}```$/gm)].map((m) => m[1]);
+    assert.equal(new Set(fences).size, fences.length, "no fix block is repeated");
+    assert.ok(fences.length < 80, `${fences.length} fix blocks`);
+    const lines = checklist.split("\n").length;
+    assert.ok(lines < 1200, `${lines} lines`);
+    // Escapes only where Markdown needs them: no escaped parentheses, dots or hyphens.
+    assert.doesNotMatch(checklist, /\\[().\-#!+{}]/);
+  });
+});
