@@ -5,7 +5,7 @@ import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
 import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
 import { EXIT } from "./exit.js";
-import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, positiveInt, reachesFailOn, timestampFolder } from "./options.js";
+import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, positiveInt, quietIncomplete, reachesFailOn, timestampFolder } from "./options.js";
 
 export function registerAssessCommand(program: Command): void {
   program
@@ -31,7 +31,7 @@ export function registerAssessCommand(program: Command): void {
     .option("--out <dir>", "output folder (default reports/<timestamp>)")
     .addOption(formatOption())
     .option("--fail-on <list>", FAIL_ON_HELP)
-    .option("-q, --quiet", "print nothing but errors")
+    .option("-q, --quiet", "print nothing but errors, and one line when checks could not be assessed")
     .addHelpText(
       "after",
       `${formatsHelp()}
@@ -67,6 +67,7 @@ Examples:
         log: (m) => process.stderr.write(`exo-posture: ${m}\n`),
       });
       if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files));
+      else process.stderr.write(quietIncomplete(result.findings, result.files));
       process.exitCode = reachesFailOn(result.findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
 }

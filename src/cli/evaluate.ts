@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
 import { EXIT } from "./exit.js";
-import { FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, reachesFailOn } from "./options.js";
+import { FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, quietIncomplete, reachesFailOn } from "./options.js";
 
 export function registerEvaluateCommand(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function registerEvaluateCommand(program: Command): void {
     .option("--out <dir>", "output folder (default: a folder 'evaluated' beside the evidence file)")
     .addOption(formatOption())
     .option("--fail-on <list>", FAIL_ON_HELP)
-    .option("-q, --quiet", "print nothing but errors")
+    .option("-q, --quiet", "print nothing but errors, and one line when checks could not be assessed")
     .addHelpText(
       "after",
       `${formatsHelp()}
@@ -36,6 +36,7 @@ Examples:
         formats: o.format,
       });
       if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, rules.pack, files));
+      else process.stderr.write(quietIncomplete(findings, files));
       process.exitCode = reachesFailOn(findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
 }

@@ -64,3 +64,14 @@ export function timestampFolder(now: Date): string {
 
 export const FAIL_ON_HELP =
   "exit 1 when a check at this severity or above (high, medium, low, info) failed or could not be assessed (an unknown is never a pass); add error to exit 1 on any check not assessed, whatever its severity; comma-separated, e.g. high,error";
+
+/**
+ * With -q a run prints nothing, and silence must not read as clean: an incomplete run still says
+ * so, in one line on stderr.
+ */
+export function quietIncomplete(findings: { assessment: { complete: boolean; couldNotAssess: number; causes: { code: string }[] } }, files: string[]): string {
+  const a = findings.assessment;
+  if (a.complete) return "";
+  const where = files.find((f) => f.endsWith("checklist.md")) ?? files.find((f) => f.endsWith("findings.json"));
+  return `exo-posture: incomplete: ${a.couldNotAssess} check(s) could not be assessed (${a.causes.map((c) => c.code).join(", ")})${where ? `; see ${where}` : ""}\n`;
+}

@@ -5,7 +5,7 @@
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
 import { SEVERITIES } from "../evidence/findings.js";
-import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, subjectParts } from "./fix-groups.js";
+import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
 import { defineFormat } from "./format.js";
 import { cell, fenced, inline, table } from "./markdown.js";
 import { CELL, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
@@ -27,6 +27,8 @@ export function renderChecklist(findings: Findings, evidence: Evidence): string 
     ...about(findings, evidence),
     "",
     ...verdict(findings, groups),
+    `Below: ${[groups.length > 0 ? "[To fix](#to-fix)" : "", "[Posture by domain](#posture-by-domain)", evidence.tenant ? "[Tenant mail flow](#tenant-mail-flow)" : "", findings.findings.some((f) => f.status === "waived") ? "[Waived](#waived-accepted-risks)" : ""].filter(Boolean).join(" · ")}.`,
+    "",
     ...toFix(groups),
     ...matrix(findings, evidence),
     ...tenant(evidence),
@@ -38,12 +40,10 @@ export function renderChecklist(findings: Findings, evidence: Evidence): string 
 function about(findings: Findings, evidence: Evidence): string[] {
   const t = evidence.tenant;
   return [
-    `Generated ${findings.generatedAt} by ${findings.tool.name} ${findings.tool.version} with rule pack ${inline(findings.pack.name)} ${inline(findings.pack.version)}.`,
-    `Evidence collected ${findings.evidenceCollectedAt} through resolver ${inline(resolverText(findings))}.`,
-    t
-      ? `Tenant: ${inline(t.organization.displayName ?? "(name unknown)")} (${inline(t.tenantId)}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${inline(t.cloud.name)} cloud` : ""}.`
-      : "No tenant was assessed: domains only, from the outside.",
-    `Assessed: ${plural(Object.keys(evidence.domains).length, "domain")}, ${plural(Object.keys(evidence.mxHosts).length, "MX host")}.`,
+    `- **Tenant:** ${t ? `${inline(t.organization.displayName ?? "(name unknown)")} (${inline(t.tenantId)}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${inline(t.cloud.name)} cloud` : ""}` : "none assessed: domains only, from the outside"}`,
+    `- **Assessed:** ${plural(Object.keys(evidence.domains).length, "domain")} and the ${plural(Object.keys(evidence.mxHosts).length, "MX host")} they name`,
+    `- **Evidence:** collected ${findings.evidenceCollectedAt} through resolver ${inline(resolverText(findings))}`,
+    `- **Judged:** ${findings.generatedAt} by ${findings.tool.name} ${findings.tool.version} with rule pack ${inline(findings.pack.name)} ${inline(findings.pack.version)}`,
   ];
 }
 
@@ -104,13 +104,14 @@ function fixItem(g: FixGroup): string[] {
   if (n === 1) {
     out.push(`  Found: ${inline(g.subjects[0]!.message)}`, "");
   } else if (g.sharedMessage !== null) {
-    out.push(`  Found on each: ${inline(g.sharedMessage)}`, "");
+    out.push(`  Found on each: ${templ(g.sharedMessage)}`, "");
   } else {
     out.push("  Found:", "");
-    // A message that names its subject stands alone; one that does not gets the name in front.
-    for (const s of g.subjects) {
-      const warning = g.fails > 0 && s.status === "warn" ? "(warning) " : "";
-      out.push(`  - ${warning}${s.message.toLowerCase().includes(s.name.toLowerCase()) ? "" : `${inline(s.name)}: `}${inline(s.message)}`);
+    for (const f of g.found) {
+      const warning = g.fails > 0 && f.status === "warn" ? "(warning) " : "";
+      // A message that names its one subject stands alone; a templated one says whose it is.
+      const own = f.names.length === 1 && f.text.toLowerCase().includes(f.names[0]!.toLowerCase());
+      out.push(`  - ${warning}${templ(f.text)}${own ? "" : ` (${f.names.map(inline).join(", ")})`}`);
     }
     out.push("");
   }
@@ -124,8 +125,8 @@ function fixItem(g: FixGroup): string[] {
 function howToFix(g: FixGroup, fix: Fix): string {
   const whom = g.fixes.length === 1 ? (fix.names.length > 1 ? ", for each" : "") : ` ${fix.names.map(inline).join(", ")}`;
   if (fix.names.length === 1) return `How to fix${whom}`;
-  const dashed = fix.text.includes(DASHED_DOMAIN) ? `, and the name with its dots as dashes in place of ${inline(DASHED_DOMAIN)}` : "";
-  return `How to fix${whom} (put the ${g.kind}'s name in place of ${inline(g.placeholder)}${dashed})`;
+  const dashed = fix.text.includes(DASHED_DOMAIN) ? `, and the name with its dots as dashes in place of ${templ(DASHED_DOMAIN)}` : "";
+  return `How to fix${whom} (put the ${g.kind}'s name in place of ${templ(g.placeholder)}${dashed})`;
 }
 
 function matrix(findings: Findings, evidence: Evidence): string[] {
@@ -160,6 +161,13 @@ function waived(findings: Findings): string[] {
     out.push(`- **${inline(f.ruleId)}** on ${inline(subjectParts(f.subject).name)}: ${inline(f.message)}${w ? ` Waived until ${inline(w.expires)} by ${inline(w.approver)}: ${inline(w.reason)}` : ""}`);
   }
   return [...out, ""];
+}
+
+/** Inline text that may hold placeholders: each becomes a code span, where `<` needs no escape. */
+function templ(text: string): string {
+  let out = inline(text);
+  for (const p of PLACEHOLDERS) out = out.split(inline(p)).join(`\`${p}\``);
+  return out;
 }
 
 function indent(text: string): string {

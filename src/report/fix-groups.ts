@@ -21,6 +21,13 @@ export interface Fix {
   names: string[];
 }
 
+/** One thing found, with the subjects it was found on: templated when it serves more than one. */
+export interface Found {
+  text: string;
+  names: string[];
+  status: "fail" | "warn";
+}
+
 export interface FixGroup {
   ruleId: string;
   title: string;
@@ -36,6 +43,8 @@ export interface FixGroup {
   subjects: SubjectFinding[];
   /** The message every subject shares once its own name is replaced by the placeholder; null when they differ. */
   sharedMessage: string | null;
+  /** The messages, those that differ only by the subject's name written once (failures first). */
+  found: Found[];
   fixes: Fix[];
   references: Finding["references"];
 }
@@ -74,8 +83,16 @@ function groupOf(list: Finding[]): FixGroup {
   const { kind, placeholder } = subjectParts(first.subject);
   const subjects = list.map((f) => ({ subject: f.subject, name: subjectParts(f.subject).name, status: f.status as "fail" | "warn", message: f.message }));
   const many = subjects.length > 1 && placeholder !== "";
-  const messages = new Set(subjects.map((s) => (many ? templated(s.message, s.name, placeholder) : s.message)));
-  const sharedMessage = messages.size === 1 ? [...messages][0]! : null;
+  const byMessage = new Map<string, { names: string[]; original: string; status: "fail" | "warn" }>();
+  for (const s of subjects) {
+    const text = many ? templated(s.message, s.name, placeholder) : s.message;
+    const key = `${s.status}\u0000${text}`;
+    const entry = byMessage.get(key) ?? { names: [], original: s.message, status: s.status };
+    entry.names.push(s.name);
+    byMessage.set(key, entry);
+  }
+  const found = [...byMessage].map(([key, e]) => ({ text: e.names.length === 1 ? e.original : key.slice(key.indexOf("\u0000") + 1), names: e.names, status: e.status }));
+  const sharedMessage = found.length === 1 ? found[0]!.text : null;
 
   const fixes = new Map<string, { names: string[]; original: string }>();
   for (const [i, f] of list.entries()) {
@@ -97,6 +114,7 @@ function groupOf(list: Finding[]): FixGroup {
     placeholder,
     subjects,
     sharedMessage,
+    found,
     // A fix that serves one subject is shown with its real name, not the placeholder.
     fixes: [...fixes].map(([text, { names, original }]) => ({ text: names.length === 1 ? original : text, names })),
     references: first.references,
@@ -119,3 +137,6 @@ export function templated(text: string, name: string, placeholder: string): stri
 }
 
 export const DASHED_DOMAIN = "<domain, dots as dashes>";
+
+/** Every placeholder a templated text may hold. */
+export const PLACEHOLDERS = [...Object.values(KINDS).map((k) => k.placeholder), DASHED_DOMAIN];

@@ -87,6 +87,12 @@ describe("a run that could not look", () => {
     const rows = parse(readFileSync(join(out, "findings.csv")), { bom: true, columns: true }) as Record<string, string>[];
     assert.equal(rows[0]!.Status, "error", "the CSV opens with the unknowns");
     assert.equal(rows[0]!["Could not assess because"], "DNS_BOGUS");
+
+    // Quiet is not silent about it: silence would read as clean.
+    const quiet = await runCli(["assess", "-d", "broken.example", "--resolver", dns.spec, "--out", tempDir(), "-q"]);
+    assert.equal(quiet.code, 0);
+    assert.equal(quiet.stdout, "");
+    assert.match(quiet.stderr, /^exo-posture: incomplete: \d+ check\(s\) could not be assessed \(DNS_BOGUS\); see .*checklist\.md\n$/);
   });
 
   it("reads as complete when every check could be assessed", async () => {
