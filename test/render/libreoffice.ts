@@ -1,0 +1,31 @@
+// LibreOffice Calc, headless, as a spreadsheet user's stand-in: import a CSV the way a person opens
+// it (UTF-8, comma, quotes, and formula evaluation ON, so an unprotected formula is evaluated), then
+// export what the cells show.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+// CSV filter options (LibreOffice "Filter Options for the CSV Filter"): separator 44 (,), text
+// delimiter 34 ("), character set 76 (UTF-8), start at line 1, default cell formats, language
+// en-US (1033), quoted fields not forced to text, no special-number detection, … token 13: evaluate
+// formulas = true.
+const IMPORT = "CSV:44,34,76,1,,1033,false,false,false,false,false,-1,true";
+// Export: the same separators, UTF-8, and "save cell contents as shown" (token 9).
+const EXPORT = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true";
+
+/** The CSV as LibreOffice Calc shows it once opened: each cell's displayed value. */
+export async function openedInCalc(csv: string | Uint8Array): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "exo-posture-calc-"));
+  try {
+    writeFileSync(join(dir, "in.csv"), csv);
+    // A profile of its own, so a parallel or earlier soffice does not make this one a no-op.
+    await run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", `--infilter=${IMPORT}`, "--convert-to", EXPORT, "--outdir", join(dir, "out"), join(dir, "in.csv")], { timeout: 120_000 });
+    return readFileSync(join(dir, "out", "in.csv"), "utf8");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
