@@ -12,7 +12,7 @@ export type ErrorArea = (typeof ERROR_AREAS)[number];
 
 export const ERROR_CODES = [
   "DNS_TIMEOUT", "DNS_NETWORK", "DNS_SERVFAIL", "DNS_BOGUS", "DNS_REFUSED", "DNS_FORMERR", "DNS_BAD_RESPONSE",
-  "DNS_BAD_NAME", "DNS_ERROR",
+  "DNS_BAD_NAME", "DNS_ERROR", "DNS_NOT_VALIDATING",
   "DNSSEC_NO_LOOKUPS",
   "HTTP_NO_ADDRESS", "HTTP_CONNECT_REFUSED", "HTTP_TIMEOUT", "HTTP_NETWORK", "HTTP_PROTOCOL", "HTTP_REDIRECT",
   "HTTP_STATUS", "HTTP_CONTENT_TYPE", "HTTP_BODY_TOO_LARGE", "HTTP_BODY_ENCODING",
@@ -90,6 +90,11 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     area: "dns",
     meaning: "A key lookup for a sample message's DKIM or ARC verification failed with an error that is not one of the resolver's coded ones.",
     remedy: "Run again; if it persists, report it with the message, since the resolver should have coded the failure.",
+  },
+  DNS_NOT_VALIDATING: {
+    area: "dns",
+    meaning: "The resolver does not validate DNSSEC: the root's SOA came back without the AD bit (RFC 4035 §3.2.3), so no DNSSEC or DANE verdict can be given through it.",
+    remedy: "Run again with a validating resolver: the default DNS-over-HTTPS one, --resolver 1.1.1.1, or a local unbound; a corporate or ISP resolver often does not validate.",
   },
   DNSSEC_NO_LOOKUPS: {
     area: "dnssec",

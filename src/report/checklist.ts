@@ -63,7 +63,9 @@ function verdict(findings: Findings, groups: FixGroup[]): string[] {
     ),
     "",
     groups.length === 0
-      ? "Nothing to fix: no check failed or warned."
+      ? a.complete
+        ? "Nothing to fix: no check failed or warned."
+        : `No check that could be assessed failed or warned, but ${plural(a.couldNotAssess, "check")} could not be assessed: this is not a clean result.`
       : `To fix: ${plural(groups.reduce((k, g) => k + g.subjects.length, 0), "finding")} of ${plural(groups.length, "rule")} (${SEVERITIES.map((sev) => `${findings.summary.openBySeverity[sev] ?? 0} ${sev}`).join(", ")}).`,
     "",
   ];

@@ -1,6 +1,7 @@
 // Every rule carries evidence that must pass and evidence that must fail (like ESLint's RuleTester
 // valid/invalid tables), so a rule cannot ship without proof that it can fail.
 import { EMPTY_CONFIG, parametersOf } from "./config.js";
+import type { ErrorCode } from "../evidence/errors.js";
 import { judge } from "./judge.js";
 import type { Pack, Rule } from "./pack.js";
 
@@ -14,6 +15,8 @@ export interface ExampleResult {
   remediation: string;
   /** The index of the outcome that decided, when one did. */
   outcome?: number;
+  /** On error: the catalogue code of why. */
+  cause?: ErrorCode;
   ok: boolean;
 }
 
@@ -42,6 +45,7 @@ export function runExamples(pack: Pack, rule: Rule): ExampleResult[] {
       message: v.message,
       remediation: v.remediation,
       ...(v.outcome !== undefined ? { outcome: v.outcome } : {}),
+      ...(v.cause !== undefined ? { cause: v.cause } : {}),
       ok: v.status === ex.expect,
     };
   });

@@ -74,7 +74,7 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`, "INTERNAL");
     if (holds.value) {
       const note = partial.length > 0 ? ` (note: ${partial.join(", ")} may be incomplete: the tenant's answer was possibly truncated)` : "";
-      const decided = { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`), remediation: render(rule.remediation, bindings), outcome: index };
+      const decided = { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`, outcome.cause), remediation: render(rule.remediation, bindings), outcome: index };
       return failed() ?? decided;
     }
   }

@@ -1,5 +1,6 @@
 // Loading a rule pack: pack.yaml and one YAML file per rule. Everything is checked at load —
 // schema, unique ids, file names, every CEL expression — and a problem names its file and line.
+import type { ErrorCode } from "../evidence/errors.js";
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { type Program, type Template, compile, compileTemplate } from "./cel.js";
@@ -9,7 +10,7 @@ import { type PackFile, type RuleFile, packFile, ruleFile } from "./rule-schema.
 import { LoadError } from "../input/errors.js";
 import { readYaml } from "../input/yaml-file.js";
 
-export interface CompiledOutcome { status: RuleFile["outcomes"][number]["status"]; if: Program; message: Template }
+export interface CompiledOutcome { status: RuleFile["outcomes"][number]["status"]; if: Program; message: Template; cause?: ErrorCode }
 
 export interface Rule {
   file: string;
@@ -96,7 +97,7 @@ export function loadRule(file: string): Rule {
     lets: Object.entries(meta.let ?? {}).map(([name, source]) => ({ name, program: cel(source, ["let", name]) })),
     when: meta.when ? cel(meta.when, ["when"]) : null,
     whenNot: meta.whenNot ? tpl(meta.whenNot, ["whenNot"]) : null,
-    outcomes: meta.outcomes.map((o, i) => ({ status: o.status, if: cel(o.if, ["outcomes", i, "if"]), message: tpl(o.message, ["outcomes", i, "message"]) })),
+    outcomes: meta.outcomes.map((o, i) => ({ status: o.status, if: cel(o.if, ["outcomes", i, "if"]), message: tpl(o.message, ["outcomes", i, "message"]), ...(o.cause ? { cause: o.cause } : {}) })),
     pass: tpl(meta.pass, ["pass"]),
     remediation: tpl(meta.remediation, ["remediation"]),
     lineOf: y.lineOf,

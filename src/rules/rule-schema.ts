@@ -1,17 +1,22 @@
 // What a rule file, the pack file and a user's config may contain. Unknown keys are errors, so a
 // typo in a rule or a waiver is caught at load, not silently ignored.
 import { z } from "zod";
+import { errorCode } from "../evidence/errors.js";
 import { reference, severity, status } from "../evidence/findings.js";
 import { CONTROL_IDS } from "./controls.js";
 
 export const SCOPES = ["domain", "mx", "tenant", "connector", "message"] as const;
 export const ROLES = ["sending", "parked", "moera", "relay"] as const;
 
-const outcome = z.strictObject({
-  status: status.exclude(["pass", "waived", "not_applicable"]),
-  if: z.string().min(1),
-  message: z.string().min(1),
-});
+const outcome = z
+  .strictObject({
+    status: status.exclude(["pass", "waived", "not_applicable"]),
+    if: z.string().min(1),
+    message: z.string().min(1),
+    /** On an error outcome: why it could not be assessed, a code of the error catalogue (reports group unknowns by it). */
+    cause: errorCode.optional(),
+  })
+  .refine((o) => o.cause === undefined || o.status === "error", { message: "cause: only an error outcome has a cause", path: ["cause"] });
 
 const example = z.strictObject({
   name: z.string().min(1),

@@ -23,6 +23,8 @@ before(async () => {
       zone("locked.example", "secure", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject; sp=reject"', '*._domainkey TXT "v=DKIM1; p="']),
       zone("broken.example", "bogus", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject"']),
     ],
+    // A name whose server never answers: nothing about it can be assessed, so nothing fails either.
+    silent: ["gone.example"],
   });
 });
 after(() => dns.close());
@@ -89,10 +91,15 @@ describe("a run that could not look", () => {
     assert.equal(rows[0]!["Could not assess because"], "DNS_BOGUS");
 
     // Quiet is not silent about it: silence would read as clean.
-    const quiet = await runCli(["assess", "-d", "broken.example", "--resolver", dns.spec, "--out", tempDir(), "-q"]);
+    const quietOut = tempDir();
+    const quiet = await runCli(["assess", "-d", "gone.example", "--resolver", dns.spec, "--dns-timeout", "100", "--out", quietOut, "-q"]);
     assert.equal(quiet.code, 0);
     assert.equal(quiet.stdout, "");
-    assert.match(quiet.stderr, /^exo-posture: incomplete: \d+ check\(s\) could not be assessed \(DNS_BOGUS\); see .*checklist\.md\n$/);
+    assert.match(quiet.stderr, /^exo-posture: incomplete: \d+ check\(s\) could not be assessed \(DNS_TIMEOUT\); see .*checklist\.md\n$/);
+    // Nothing failed because nothing could be looked at: the checklist must not read as clean.
+    const nothingFailed = readFileSync(join(quietOut, "checklist.md"), "utf8");
+    assert.doesNotMatch(nothingFailed, /Nothing to fix/);
+    assert.match(nothingFailed, /No check that could be assessed failed or warned, but \d+ checks could not be assessed: this is not a clean result\./);
   });
 
   it("reads as complete when every check could be assessed", async () => {

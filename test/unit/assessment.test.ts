@@ -1,7 +1,10 @@
 // The run-level verdict: unknowns grouped by cause and subject; any unknown makes a run incomplete.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { errorCodeIn } from "../../src/evidence/errors.js";
+import { errorCodeIn, isErrorCode } from "../../src/evidence/errors.js";
+import { defaultRulesDir } from "../../src/paths.js";
+import { runExamples } from "../../src/rules/examples.js";
+import { loadPack } from "../../src/rules/pack.js";
 import type { Finding } from "../../src/evidence/findings.js";
 import { assessmentOf } from "../../src/rules/assessment.js";
 import { parseFailOn, reachesFailOn } from "../../src/cli/options.js";
@@ -36,6 +39,23 @@ describe("the run's assessment", () => {
     assert.equal(errorCodeIn("mx.example could not be reached at 192.0.2.1: SMTP_TIMEOUT, so"), "SMTP_TIMEOUT");
     assert.equal(errorCodeIn("tag NOT_A_CODE then DNS_BOGUS"), "DNS_BOGUS");
     assert.equal(errorCodeIn("publishes 2 SPF records"), "RULE_UNDECIDED");
+  });
+});
+
+describe("the causes the pack's rules give", () => {
+  const pack = loadPack(defaultRulesDir);
+  const results = pack.rules.flatMap((r) => runExamples(pack, r));
+
+  it("gives every error a catalogue code", () => {
+    const errors = results.filter((r) => r.actual === "error");
+    assert.ok(errors.length > 20);
+    for (const r of errors) assert.ok(r.cause && isErrorCode(r.cause), `${r.ruleId} "${r.name}": ${r.message}`);
+  });
+
+  it("says DNS_NOT_VALIDATING where the resolver does not validate DNSSEC", () => {
+    const notValidating = results.filter((r) => r.actual === "error" && /does not validate DNSSEC/.test(r.message));
+    assert.ok(notValidating.length >= 3, "the pack has examples of it");
+    for (const r of notValidating) assert.equal(r.cause, "DNS_NOT_VALIDATING", `${r.ruleId} "${r.name}"`);
   });
 });
 

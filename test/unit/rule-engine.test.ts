@@ -32,6 +32,8 @@ describe("loading a pack", () => {
     { name: "CEL that does not parse", files: { "spf.present.yaml": rule.replace("if: size(domain.spf.records) == 0", "if: size(domain.spf.records) == ") }, line: 15, reason: /CEL does not parse/ },
     { name: "an input the scope cannot see", files: { "spf.present.yaml": rule.replace("inputs: [domain.spf]", "inputs: [mx.smtp]") }, line: 12, reason: /domain rule sees/ },
     { name: "a file named unlike its id", files: { "spf.other.yaml": rule }, line: 1, reason: /must be named spf.present.yaml/ },
+    { name: "a cause on an outcome that is not an error", files: { "spf.present.yaml": rule.replace("if: size(domain.spf.records) == 0", "cause: DNS_TIMEOUT\n    if: size(domain.spf.records) == 0") }, line: null, reason: /only an error outcome has a cause/ },
+    { name: "a cause the catalogue does not hold", files: { "spf.present.yaml": rule.replace("if: size(domain.spf.records) == 0", "cause: DNS_SLOW\n    if: size(domain.spf.records) == 0") }, line: null, reason: /cause/ },
     { name: "a rule with one example", files: { "spf.present.yaml": rule.replace(/examples:[\s\S]*/, "examples:\n  - name: x\n    expect: pass\n    given: {}\n") }, line: null, reason: /examples/ },
   ];
   for (const c of cases) {
