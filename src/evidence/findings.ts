@@ -29,6 +29,8 @@ export const finding = z.object({
   references: z.array(reference),
   /** On an `error` finding: why it could not be assessed, a code of the error catalogue (docs/errors.md). */
   cause: errorCode.optional(),
+  /** The rule's equivalents in other benchmarks (CIS Microsoft 365, CISA SCuBA, ORCA), when it has them. */
+  crosswalk: z.object({ cis: z.array(z.string()).optional(), scuba: z.array(z.string()).optional(), orca: z.array(z.string()).optional() }).optional(),
   /** Present when a waiver names this finding, applied or expired. */
   waiver: z
     .object({

@@ -5,13 +5,12 @@
 import type { Finding } from "../evidence/findings.js";
 import { CONTROLS } from "../rules/controls.js";
 import { defineFormat } from "./format.js";
+import { byAttention } from "./order.js";
 
 export const CSV_COLUMNS = [
   "Rule ID", "Title", "Control", "Severity", "Status", "Subject", "Message", "Remediation", "Reference", "Waiver", "Could not assess because",
 ] as const;
 
-const STATUS_ORDER: Finding["status"][] = ["error", "fail", "warn", "waived", "info", "pass", "not_applicable"];
-const SEVERITY_ORDER: Finding["severity"][] = ["high", "medium", "low", "info"];
 
 export const csvFormat = defineFormat({
   id: "csv",
@@ -21,9 +20,7 @@ export const csvFormat = defineFormat({
 });
 
 export function renderCsv(findings: readonly Finding[]): string {
-  const rows = [...findings].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject),
-  );
+  const rows = [...findings].sort(byAttention);
   const lines = [CSV_COLUMNS.map(field), ...rows.map((f) => csvRow(f).map(field))];
   return `\uFEFF${lines.map((l) => l.join(",")).join("\r\n")}\r\n`;
 }

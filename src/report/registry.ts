@@ -5,8 +5,9 @@ import { checklistFormat } from "./checklist.js";
 import { csvFormat } from "./csv.js";
 import type { ReportFormat } from "./format.js";
 import { jsonFormat } from "./json.js";
+import { workbookFormat } from "./workbook/index.js";
 
-export const REPORT_FORMATS = [jsonFormat, checklistFormat, csvFormat] as const;
+export const REPORT_FORMATS = [jsonFormat, checklistFormat, csvFormat, workbookFormat] as const;
 
 export type Format = (typeof REPORT_FORMATS)[number]["id"];
 

@@ -40,6 +40,7 @@ function findingsOf(rule: Rule, evidence: Evidence, params: Record<string, unkno
     severity: config.severity[m.id] ?? m.severity,
     control: m.control,
     references: m.references,
+    ...(m.crosswalk ? { crosswalk: m.crosswalk } : {}),
   };
   if ((m.scope === "tenant" || m.scope === "connector") && evidence.tenant === null) {
     return [{ ...base, status: "not_applicable", subject: "tenant", message: "no tenant was assessed in this run", evidence: ["/tenant"], remediation: "" }];

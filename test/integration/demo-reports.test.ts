@@ -6,8 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import type { Findings } from "../../src/evidence/findings.js";
 import { CSV_COLUMNS } from "../../src/report/csv.js";
+import { fixGroups } from "../../src/report/fix-groups.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -119,5 +121,79 @@ describe("the demo's checklist.md", () => {
     assert.ok(lines < 1200, `${lines} lines`);
     // Escapes only where Markdown needs them: no escaped parentheses, dots or hyphens.
     assert.doesNotMatch(checklist, /\\[().\-#!+{}]/);
+  });
+});
+
+describe("the demo's report.xlsx", () => {
+  let wb: ExcelJS.Workbook;
+  before(async () => {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "report.xlsx"));
+  });
+  const values = (ws: ExcelJS.Worksheet, col: number) => ws.getColumn(col).values.slice(2).map((v) => (v && typeof v === "object" && "text" in v ? String(v.text) : String(v ?? "")));
+
+  it("has its seven sheets, document properties, and no formula anywhere", () => {
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ["Summary", "Remediation", "Findings", "Domains", "Mail path", "Waivers", "Evidence"]);
+    assert.match(wb.creator, /^exo-posture /);
+    assert.match(wb.title, /Contoso County Council/);
+    let cells = 0;
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => row.eachCell((cell) => {
+        cells++;
+        assert.notEqual(cell.type, ExcelJS.ValueType.Formula, `${ws.name}!${cell.address}`);
+      }));
+      if (ws.name !== "Summary") {
+        assert.equal(ws.views[0]?.state, "frozen", ws.name);
+        assert.equal((ws.views[0] as { ySplit?: number }).ySplit, 1, ws.name);
+        assert.equal(ws.pageSetup.orientation, "landscape");
+        assert.equal(ws.pageSetup.fitToWidth, 1);
+      }
+    }
+    assert.ok(cells > 5000, `${cells} cells`);
+  });
+
+  it("lists every finding on the Findings sheet, with its status written, not only coloured", () => {
+    const ws = wb.getWorksheet("Findings")!;
+    assert.equal(ws.rowCount, findings.findings.length + 1);
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    assert.deepEqual(header.slice(0, 7), ["Rule ID", "Title", "Control", "Severity", "Status", "Subject", "Message"]);
+    const rows = new Set(values(ws, 1).map((rule, i) => `${rule}|${values(ws, 6)[i]}`));
+    for (const f of findings.findings) assert.ok(rows.has(`${f.ruleId}|${f.subject}`), `${f.ruleId} ${f.subject}`);
+    const statuses = values(ws, 5);
+    assert.equal(statuses.filter((s) => s === "FAIL").length, findings.summary.byStatus.fail);
+    assert.equal(statuses.filter((s) => s === "COULD NOT ASSESS").length, findings.summary.byStatus.error);
+    assert.equal(statuses[0], "COULD NOT ASSESS", "the unknowns come first");
+  });
+
+  it("writes each fix once on the Remediation sheet, with the client's columns and their checks", () => {
+    const ws = wb.getWorksheet("Remediation")!;
+    const fixes = fixGroups(findings.findings).reduce((n, g) => n + Math.max(1, g.fixes.length), 0);
+    assert.equal(ws.rowCount, fixes + 1);
+    assert.deepEqual((ws.getRow(1).values as string[]).slice(-3), ["Owner", "Due date", "Status"]);
+    const status = ws.getCell("J2").dataValidation;
+    assert.equal(status.type, "list");
+    assert.deepEqual(status.formulae, ['"Open,In progress,Done,Accepted risk"']);
+    assert.equal(ws.getCell("I2").dataValidation.type, "date");
+    // Contoso's Mimecast chain: Enhanced Filtering off is one high fix, with the exact cmdlet, for the domains behind it.
+    const ef = values(ws, 3).flatMap((v, i) => (v.includes("(gateway.enhanced-filtering)") ? [i + 2] : []));
+    assert.equal(ef.length, 1);
+    const row = ws.getRow(ef[0]!);
+    assert.equal(row.getCell(2).value, "High");
+    assert.match(String(row.getCell(4).value), /contoso-county\.example/);
+    assert.match(String(row.getCell(6).value), /Set-InboundConnector -Identity "Mimecast inbound" -EFSkipLastIP \$true/);
+  });
+
+  it("opens the Summary with the verdict and its causes, and holds the matrix and the mail path", () => {
+    const summary = wb.getWorksheet("Summary")!;
+    const text = summary.getSheetValues().flat().map(String).join("\n");
+    assert.match(text, /Incomplete: 30 of \d+ checks could not be assessed/);
+    for (const c of findings.assessment.causes) assert.ok(text.includes(c.code), c.code);
+    const domains = wb.getWorksheet("Domains")!;
+    assert.equal(domains.rowCount, Object.keys(JSON.parse(readFileSync(join(dir, "evidence.json"), "utf8")).domains).length + 1);
+    assert.deepEqual((domains.getRow(1).values as string[]).slice(4), ["SPF", "DMARC", "DKIM", "STARTTLS", "MTA-STS", "TLS-RPT", "DNSSEC", "DANE", "Path"]);
+    const path = wb.getWorksheet("Mail path")!;
+    const county = values(path, 1).findIndex((d) => d === "contoso-county.example") + 2;
+    assert.match(String(path.getRow(county).getCell(5).value), /^Mimecast inbound/);
+    assert.equal(path.getRow(county).getCell(9).value, "FAIL", "Enhanced Filtering verdict");
   });
 });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/server.js";
 import { zone } from "../../src/sandbox/dns/zone.js";
 import { REPORT_FORMATS } from "../../src/report/registry.js";
@@ -22,6 +23,8 @@ before(async () => {
     zones: [
       zone("locked.example", "secure", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject; sp=reject"', '*._domainkey TXT "v=DKIM1; p="']),
       zone("broken.example", "bogus", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject"']),
+      // Records a spreadsheet would evaluate, were they written as formulas.
+      zone("formula.example", "secure", ["@ MX 0 .", '@ TXT "=HYPERLINK(\\"http://x\\",\\"y\\")"', '@ TXT "v=spf1 -all"', '_dmarc TXT "=1+1"']),
     ],
     // A name whose server never answers: nothing about it can be assessed, so nothing fails either.
     silent: ["gone.example"],
@@ -137,7 +140,7 @@ describe("the format registry", () => {
   it("is what --help lists and --format accepts", async () => {
     const help = await runCli(["assess", "--help"]);
     for (const f of REPORT_FORMATS) assert.match(help.stdout, new RegExp(`^ {2}${f.id} +${f.description.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "m"));
-    for (const bad of ["", " , ", "pdf", "json,xlsx"]) {
+    for (const bad of ["", " , ", "pdf", "json,pdf"]) {
       const r = await runCli(["assess", "-d", "a.example", "--format", bad, "--out", tempDir()]);
       assert.equal(r.code, 2, `--format "${bad}": ${r.stderr}`);
       assert.equal(r.stderr.trim().split("\n").length, 1);
@@ -152,6 +155,29 @@ describe("the format registry", () => {
     const all = tempDir();
     await runCli(["assess", "-d", "locked.example", "--resolver", dns.spec, "--out", all, "-q"]);
     assert.deepEqual(readdir(all), REPORT_FORMATS.flatMap((f) => f.files).sort());
+  });
+});
+
+describe("report.xlsx from outside text", () => {
+  it("keeps a TXT record of =HYPERLINK(...) a string: no cell of the workbook is a formula", async () => {
+    const out = tempDir();
+    const r = await runCli(["assess", "-d", "formula.example", "--resolver", dns.spec, "--out", out, "--format", "xlsx,json", "-q"]);
+    assert.equal(r.code, 0, r.stderr);
+    const evidence = readFileSync(join(out, "evidence.json"), "utf8");
+    assert.ok(evidence.includes("=HYPERLINK("), "the record reached the evidence");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "report.xlsx"));
+    const hits: string[] = [];
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => row.eachCell((cell) => {
+        assert.notEqual(cell.type, ExcelJS.ValueType.Formula, `${ws.name}!${cell.address}`);
+        if (String(cell.value).includes("HYPERLINK")) {
+          assert.equal(cell.type, ExcelJS.ValueType.String);
+          hits.push(`${ws.name}!${cell.address}`);
+        }
+      }));
+    }
+    assert.ok(hits.some((h) => h.startsWith("Evidence!")), `the record is on the Evidence sheet: ${hits.join(", ")}`);
   });
 });
 

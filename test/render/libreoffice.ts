@@ -29,3 +29,24 @@ export async function openedInCalc(csv: string | Uint8Array): Promise<string> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A workbook printed to PDF by LibreOffice Calc, with each sheet's print set-up. */
+export async function printedToPdf(xlsx: string, outDir: string): Promise<string> {
+  const profile = mkdtempSync(join(tmpdir(), "exo-posture-calc-profile-"));
+  try {
+    await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, xlsx], { timeout: 180_000 });
+    return join(outDir, xlsx.replace(/^.*\//, "").replace(/\.xlsx$/, ".pdf"));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The text of each page (pdftotext -layout), and PNG pages kept beside the PDF (pdftoppm). */
+export async function pdfPages(pdf: string, pngPrefix?: string): Promise<string[]> {
+  const { stdout: info } = await run("pdfinfo", [pdf]);
+  const count = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+  const pages: string[] = [];
+  for (let i = 1; i <= count; i++) pages.push((await run("pdftotext", ["-layout", "-f", String(i), "-l", String(i), pdf, "-"], { maxBuffer: 32 * 1024 * 1024 })).stdout);
+  if (pngPrefix) await run("pdftoppm", ["-r", "60", "-png", pdf, pngPrefix], { timeout: 180_000 });
+  return pages;
+}

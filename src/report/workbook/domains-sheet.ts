@@ -1,0 +1,36 @@
+// Domains: the posture matrix. One row a domain, its role and where its MX points, then one column
+// a control (from the rules' `control:` keys), each cell the worst verdict among that control's
+// findings for the domain and its MX hosts, written and coloured.
+import type ExcelJS from "exceljs";
+import type { Evidence } from "../../evidence/evidence.js";
+import type { Findings } from "../../evidence/findings.js";
+import { matrixColumnsOf, matrixRows } from "../posture-matrix.js";
+import { addSheet, STATUS_LABEL, statusFill, text } from "./style.js";
+
+export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings: Findings): void {
+  const columns = matrixColumnsOf(findings.findings);
+  const ws = addSheet(wb, "Domains", [
+    { header: "Domain", width: 32 },
+    { header: "Role", width: 10 },
+    { header: "MX / gateway", width: 36, wrap: true },
+    ...columns.map((c) => ({ header: c.name, width: Math.max(10, c.name.length + 2) })),
+  ]);
+  for (const r of matrixRows(findings.findings, evidence, columns)) {
+    const row = ws.addRow([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c) => (c ? STATUS_LABEL[c] : "n/a"))]);
+    r.cells.forEach((c, i) => c && statusFill(row.getCell(4 + i), c));
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 3 + columns.length } };
+}
+
+/** "Mimecast (eu-smtp-inbound-1.mimecast.com, …)", "Exchange Online", "no MX (null MX)". */
+function whereMailGoes(evidence: Evidence, domain: string): string {
+  const d = evidence.domains[domain]!;
+  const g = d.gateway;
+  if (d.mx.error) return `unknown: ${d.mx.error.code}`;
+  if (d.mx.nullMx) return "null MX: receives no mail";
+  if (d.mx.hosts.length === 0) return "no MX";
+  if (!g) return d.mx.hosts.map((h) => h.exchange).join(", ");
+  if (g.kind === "exchange-online") return `Exchange Online (${d.mx.hosts.map((h) => h.exchange).join(", ")})`;
+  const parts = [...g.gateways.map((x) => `${x.name}`), ...g.unknownHosts];
+  return `${parts.join(", ")}${g.kind === "mixed" ? " and Exchange Online" : ""}`;
+}

@@ -1,0 +1,37 @@
+// Renders report.xlsx with exceljs: seven sheets, each in its own file (Summary, Remediation,
+// Findings, Domains, Mail path, Waivers, Evidence). Everything from outside is written as a string
+// (never a formula) through style.ts's text().
+import ExcelJS from "exceljs";
+import { fixGroups } from "../fix-groups.js";
+import type { ReportInput } from "../format.js";
+import { runTitle } from "../run-facts.js";
+import { domainsSheet } from "./domains-sheet.js";
+import { evidenceSheet } from "./evidence-sheet.js";
+import { findingsSheet } from "./findings-sheet.js";
+import { mailPathSheet } from "./mailpath-sheet.js";
+import { remediationSheet } from "./remediation-sheet.js";
+import { fitRowHeights, text } from "./style.js";
+import { summarySheet } from "./summary-sheet.js";
+import { waiversSheet } from "./waivers-sheet.js";
+
+export async function renderWorkbook({ evidence, findings }: ReportInput): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `${findings.tool.name} ${findings.tool.version}`;
+  wb.lastModifiedBy = findings.tool.name;
+  wb.title = text(`Email security assessment: ${runTitle(evidence)}`);
+  wb.subject = "Email security posture (transport security and anti-spoofing)";
+  wb.description = `Rule pack ${findings.pack.name} ${findings.pack.version}; evidence collected ${findings.evidenceCollectedAt}`;
+  // Dates from the run, not the clock: the same findings make the same workbook.
+  wb.created = new Date(findings.generatedAt);
+  wb.modified = new Date(findings.generatedAt);
+  const groups = fixGroups(findings.findings);
+  summarySheet(wb, evidence, findings, groups);
+  remediationSheet(wb, groups);
+  findingsSheet(wb, findings);
+  domainsSheet(wb, evidence, findings);
+  mailPathSheet(wb, evidence, findings);
+  waiversSheet(wb, findings);
+  evidenceSheet(wb, evidence);
+  wb.eachSheet((ws) => fitRowHeights(ws));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,46 @@
+// The demo's report.xlsx printed by LibreOffice Calc, as a consultant would print it: the page
+// count, the text a reader looks for, and no sheet that runs on for pages. The PDF and its PNG
+// pages are kept in reports/render/ (EXO_RENDER_OUT) for a person to look at.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { before, describe, it } from "node:test";
+import { runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+import { pdfPages, printedToPdf } from "./libreoffice.js";
+
+const keep = resolve(process.env.EXO_RENDER_OUT ?? "reports/render");
+let pages: string[];
+
+before(async () => {
+  const cwd = tempDir();
+  const r = await runCli(["demo"], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  mkdirSync(keep, { recursive: true });
+  copyFileSync(join(cwd, "reports/demo/report.xlsx"), join(keep, "report.xlsx"));
+  const pdf = await printedToPdf(join(keep, "report.xlsx"), keep);
+  pages = await pdfPages(pdf, join(keep, "report-page"));
+});
+
+const SHEETS = ["Summary", "Remediation", "Findings", "Domains", "Mail path", "Waivers", "Evidence"];
+/** The sheet a page belongs to: its footer line begins with the sheet's name and ends "Page n of N". */
+const sheetOf = (page: string) => new RegExp(`^\\s*(${SHEETS.join("|")})\\b.*Page \\d+ of \\d+\\s*$`, "m").exec(page)?.[1] ?? "?";
+
+describe("report.xlsx printed", () => {
+  it("prints every sheet, none on more than 25 pages, the whole in under 80", () => {
+    const bySheet = new Map<string, number>();
+    for (const p of pages) bySheet.set(sheetOf(p), (bySheet.get(sheetOf(p)) ?? 0) + 1);
+    assert.deepEqual([...bySheet.keys()], SHEETS, [...bySheet].join("; "));
+    for (const [sheet, n] of bySheet) assert.ok(n <= 25, `${sheet} prints on ${n} pages`);
+    assert.ok(pages.length < 80, `${pages.length} pages`);
+  });
+
+  it("opens with the tenant and the verdict, and prints the Mimecast fix with its cmdlet", () => {
+    const all = pages.join("\n");
+    assert.match(pages[0]!, /Email security assessment: Contoso County Council/);
+    assert.match(pages[0]!, /Incomplete: 30 of \d+ checks could not be assessed/);
+    assert.match(pages[0]!, /DNS_BOGUS/);
+    assert.match(all, /Set-InboundConnector -Identity "Mimecast inbound"/);
+    assert.match(all, /COULD NOT ASSESS/);
+  });
+});
