@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import type { Evidence } from "../../evidence/evidence.js";
 import type { Findings } from "../../evidence/findings.js";
 import { matrixColumnsOf, matrixRows } from "../posture-matrix.js";
-import { addSheet, STATUS_LABEL, statusFill, text } from "./style.js";
+import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
 export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings: Findings): void {
   const columns = matrixColumnsOf(findings.findings);
@@ -16,14 +16,19 @@ export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings:
     ...columns.map((c) => ({ header: c.name, width: Math.max(10, c.name.length + 2) })),
   ]);
   for (const r of matrixRows(findings.findings, evidence, columns)) {
-    const row = ws.addRow([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c) => (c ? STATUS_LABEL[c] : "n/a"))]);
+    const row = ws.addRow([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c) => (c ? STATUS_SHORT[c] : "n/a"))]);
     r.cells.forEach((c, i) => c && statusFill(row.getCell(4 + i), c));
   }
+  ws.addRow([]);
+  ws.addRow([LEGEND]).font = { ...FONT, italic: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 3 + columns.length } };
 }
 
-/** "Mimecast (eu-smtp-inbound-1.mimecast.com, …)", "Exchange Online", "no MX (null MX)". */
-function whereMailGoes(evidence: Evidence, domain: string): string {
+/** What a cell says, for the sheets with verdict columns. */
+export const LEGEND = "Each cell is the worst verdict of that control's checks for the domain and its MX hosts: FAIL, UNKNOWN (could not be assessed: never a pass), WARN, WAIVED, pass, info, n/a (does not apply).";
+
+/** "Mimecast Email Security", "Exchange Online (…)", "null MX: receives no mail", "no MX". */
+export function whereMailGoes(evidence: Evidence, domain: string): string {
   const d = evidence.domains[domain]!;
   const g = d.gateway;
   if (d.mx.error) return `unknown: ${d.mx.error.code}`;

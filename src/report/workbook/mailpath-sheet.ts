@@ -6,12 +6,13 @@ import type ExcelJS from "exceljs";
 import type { Evidence } from "../../evidence/evidence.js";
 import type { PathConnector } from "../../evidence/mailpath.js";
 import type { Finding, Findings } from "../../evidence/findings.js";
-import { addSheet, STATUS_LABEL, statusFill, text } from "./style.js";
+import { LEGEND, whereMailGoes } from "./domains-sheet.js";
+import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
 const COLUMNS = [
   { header: "Domain", width: 28 },
   { header: "MX hosts", width: 34, wrap: true },
-  { header: "Gateway", width: 18, wrap: true },
+  { header: "Gateway", width: 22, wrap: true },
   { header: "Gateway verdict", width: 12 },
   { header: "Inbound connector", width: 30, wrap: true },
   { header: "Locked to the gateway", width: 30, wrap: true },
@@ -30,7 +31,7 @@ export function mailPathSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings
     const row = ws.addRow(values.map((v) => text(v ?? "")));
     for (const [col, st] of Object.entries(statuses)) {
       if (!st) continue;
-      row.getCell(Number(col)).value = STATUS_LABEL[st];
+      row.getCell(Number(col)).value = STATUS_SHORT[st];
       statusFill(row.getCell(Number(col)), st);
     }
   };
@@ -40,13 +41,12 @@ export function mailPathSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings
     const mx = d.mx.error ? `unknown: ${d.mx.error.code}` : d.mx.nullMx ? "null MX" : d.mx.hosts.map((h) => h.exchange).join("\n") || "none";
     const detected = verdict("gateway.detected", subject);
     const path = d.mailPath;
-    if (path && path.tenantAssessed && path.acceptedDomain === false) {
-      put([name, mx, "not an accepted domain of the tenant: no connector of it applies", null, "", "", null, "", null, "", null], { 4: detected });
-      continue;
-    }
+    // No chain to follow: say where mail goes, and why no connector is on the path.
+    const noChain = (why: string) => put([name, mx, whereMailGoes(evidence, name), null, why, "", null, "", null, "", null], { 4: detected });
+    if (path?.error) { noChain(`unknown: ${path.error.code}: ${path.error.message}`); continue; }
+    if (path && path.tenantAssessed && path.acceptedDomain === false) { noChain("not an accepted domain of the tenant: none of its connectors applies"); continue; }
     if (!path || path.gateways.length === 0) {
-      const why = path?.error ? `unknown: ${path.error.code}` : d.gateway?.kind === "exchange-online" ? "none: Exchange Online directly" : d.gateway?.kind === "none" ? "none: no MX" : path && !path.tenantAssessed ? "not assessed (no tenant)" : "none";
-      put([name, mx, why, null, "", "", null, "", null, "", null], { 4: detected });
+      noChain(d.gateway?.kind === "exchange-online" ? "none needed: the MX is Exchange Online" : path && !path.tenantAssessed ? "not assessed: no tenant in this run" : "none");
       continue;
     }
     for (const g of path.gateways) {
@@ -68,6 +68,8 @@ export function mailPathSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  ws.addRow([]);
+  ws.addRow([LEGEND.replace("Each cell is the worst verdict of that control's checks for the domain and its MX hosts", "Each verdict is the rule's that judges that link (gateway.detected, gateway.connector-lockdown, gateway.enhanced-filtering, gateway.arc-trusted-sealer)")]).font = { ...FONT, italic: true };
 }
 
 function lockDown(c: PathConnector): string {

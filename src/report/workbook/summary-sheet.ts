@@ -20,20 +20,6 @@ export function summarySheet(wb: ExcelJS.Workbook, evidence: Evidence, findings:
   title.font = { ...BOLD, size: 16 };
   title.alignment = { vertical: "bottom", wrapText: false };
   ws.addRow([]);
-  const t = evidence.tenant;
-  const facts: [string, string][] = [
-    ["Tenant", t ? `${t.organization.displayName ?? "(name unknown)"} (${t.tenantId}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${t.cloud.name} cloud` : ""}` : "none assessed: domains only, from the outside"],
-    ["Domains", `${Object.keys(evidence.domains).length}: ${Object.keys(evidence.domains).sort().join(", ")}`],
-    ["MX hosts", String(Object.keys(evidence.mxHosts).length)],
-    ["Evidence collected", findings.evidenceCollectedAt],
-    ["Judged", findings.generatedAt],
-    ["Tool", `${findings.tool.name} ${findings.tool.version}`],
-    ["Rule pack", `${findings.pack.name} ${findings.pack.version}`],
-    ["Resolver", resolverText(findings)],
-  ];
-  for (const [k, v] of facts) ws.addRow([k, "", text(v)]).getCell(1).font = BOLD;
-  ws.addRow([]);
-
   const a = findings.assessment;
   const verdict = ws.addRow(["Verdict", a.complete ? "complete" : "INCOMPLETE", text(verdictLine(findings))]);
   verdict.font = BOLD;
@@ -52,6 +38,19 @@ export function summarySheet(wb: ExcelJS.Workbook, evidence: Evidence, findings:
   }
   ws.addRow([]);
 
+  const t = evidence.tenant;
+  const facts: [string, string][] = [
+    ["Tenant", t ? `${t.organization.displayName ?? "(name unknown)"} (${t.tenantId}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${t.cloud.name} cloud` : ""}` : "none assessed: domains only, from the outside"],
+    ["Domains", `${Object.keys(evidence.domains).length}: ${Object.keys(evidence.domains).sort().join(", ")}`],
+    ["MX hosts", String(Object.keys(evidence.mxHosts).length)],
+    ["Evidence collected", findings.evidenceCollectedAt],
+    ["Judged", findings.generatedAt],
+    ["Tool", `${findings.tool.name} ${findings.tool.version}`],
+    ["Rule pack", `${findings.pack.name} ${findings.pack.version}`],
+    ["Resolver", resolverText(findings)],
+  ];
+  for (const [k, v] of facts) ws.addRow([k, "", text(v)]).getCell(1).font = BOLD;
+  ws.addRow([]);
   heading(ws, "Findings by status");
   const s = findings.summary.byStatus;
   for (const st of STATUSES) {
