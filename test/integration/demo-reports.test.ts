@@ -199,3 +199,42 @@ describe("the demo's report.xlsx", () => {
     assert.equal(path.getRow(county).getCell(9).value, "FAIL", "Enhanced Filtering verdict");
   });
 });
+
+describe("report.xlsx's Waivers and Evidence sheets", () => {
+  it("lists each waiver, applied or expired, and the records behind the verdicts", async () => {
+    const out = tempDir({
+      "waivers.yaml": [
+        "waivers:",
+        "  - rule: dmarc.policy",
+        "    subject: domain:contoso-heritage.example",
+        "    reason: Parked domain being retired",
+        "    approver: J. Smith (SIRO)",
+        "    expires: 2099-12-31",
+        "  - rule: spf.present",
+        "    subject: domain:parked-borough.example",
+        "    reason: Old exception",
+        "    approver: A. Jones",
+        "    expires: 2020-01-31",
+        "",
+      ].join("\n"),
+    });
+    const r = await runCli(["evaluate", "--evidence", join(dir, "evidence.json"), "--config", join(out, "waivers.yaml"), "--out", out, "--format", "xlsx", "-q"]);
+    assert.equal(r.code, 0, r.stderr);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "report.xlsx"));
+    const waivers = wb.getWorksheet("Waivers")!;
+    const rows = [2, 3].map((n) => (waivers.getRow(n).values as unknown[]).slice(1, 8).map(String));
+    assert.deepEqual(rows.map((v) => [v[0], v[1], v[2], v[3], v[4]]).sort(), [
+      ["dmarc.policy", "domain:contoso-heritage.example", "applied", "WAIVED", "FAIL"],
+      ["spf.present", "domain:parked-borough.example", "EXPIRED", "FAIL", "FAIL"],
+    ]);
+    assert.ok(rows.some((v) => v[5] === "J. Smith (SIRO)" && v[6] === "2099-12-31"));
+
+    const evidence = wb.getWorksheet("Evidence")!;
+    const lines = evidence.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1).map((v) => String(v ?? "")).join(" | ") : ""));
+    assert.ok(lines.some((l) => /^domain:contoso-county\.example \| contoso-county\.example \| MX \| answer \| \w+ \| contoso-county\.example\. \d+ IN MX \d+ eu-smtp-inbound-1\.mimecast\.com/.test(l)), "the MX record");
+    assert.ok(lines.some((l) => /^domain:gateway-county\.example \| https:\/\/mta-sts\.gateway-county\.example\/\.well-known\/mta-sts\.txt \| HTTPS \| body \|  \| version: STSv1/.test(l)), "the MTA-STS policy as served");
+    assert.ok(lines.some((l) => /^connector:Mimecast inbound \| efSkipLastIP \| tenant \| inbound \|  \| false/.test(l)), "the connector's Enhanced Filtering setting");
+    assert.ok(lines.some((l) => / TLSA /.test(l)), "TLSA records");
+  });
+});
