@@ -114,8 +114,9 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, maxLines = 40): void {
       const s = typeof value === "string" ? value : value && typeof value === "object" && "text" in value ? String((value as { text: unknown }).text) : String(value ?? "");
       if (!wrap) return;
       const mono = /Consolas|Courier|Mono/.test(cell.font?.name ?? "");
-      // Measured on LibreOffice's renderings with Carlito (metric-compatible with Calibri).
-      const perLine = Math.max(4, Math.floor((ws.getColumn(col).width ?? 10) * (mono ? 0.95 : 1.2) * (11 / fontSize)));
+      // Measured on LibreOffice's renderings with Carlito (metric-compatible with Calibri), with a
+      // margin: it breaks lines at "-" and "/", and a long token (a DKIM key) wraps early.
+      const perLine = Math.max(4, Math.floor(((ws.getColumn(col).width ?? 10) - 1) * (mono ? 0.9 : 1.0) * (11 / fontSize)));
       const n = s.split("\n").reduce((k, l) => k + Math.max(1, Math.ceil(l.length / perLine)), 0);
       lines = Math.max(lines, (n * fontSize) / 11);
     });
