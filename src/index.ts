@@ -44,6 +44,8 @@ export { renderChecklist } from "./report/checklist.js";
 export { CSV_COLUMNS, renderCsv } from "./report/csv.js";
 export { fixGroups, type Fix, type FixGroup } from "./report/fix-groups.js";
 export { prepareOutDir } from "./report/out-dir.js";
+export { diffFindings, newReaches, renderDiff, type Change, type FindingsDiff } from "./report/diff.js";
+export { comparableFindings, readComparableFindings, type ComparableFindings } from "./input/findings-file.js";
 export { renderSummary, type SummaryOptions } from "./report/summary.js";
 export { matrixColumns, postureMatrix } from "./report/posture-matrix.js";
 

@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { TOOL } from "../version.js";
 import { registerAssessCommand } from "./assess.js";
 import { registerDemoCommand } from "./demo.js";
+import { registerDiffCommand } from "./diff.js";
 import { registerEvaluateCommand } from "./evaluate.js";
 import { EXIT, reportError } from "./exit.js";
 import { registerRulesCommand } from "./rules.js";
@@ -28,6 +29,7 @@ Examples:
     );
   registerAssessCommand(program);
   registerEvaluateCommand(program);
+  registerDiffCommand(program);
   registerRulesCommand(program);
   registerSchemaCommand(program);
   registerSpfCommand(program);

@@ -8,6 +8,7 @@ import type { CollectTenantOptions } from "../collect/index.js";
 import type { ProbeContext } from "../probe/context.js";
 import { startDnsServer } from "./dns/server.js";
 import { startSampleTenant } from "./sample-tenant.js";
+import type { Scenario } from "./scenario.js";
 import { extendWorld, sampleWorld, startTransportWorld } from "./world/index.js";
 import { startMtaStsServers } from "./world/mtasts.js";
 
@@ -25,13 +26,18 @@ export interface RunningWorld {
   close(): Promise<void>;
 }
 
-export async function startSampleWorld(): Promise<RunningWorld> {
+export interface SampleWorldOptions {
+  /** Change the sample tenant before it starts: a test turns one setting and sees what a run reports. */
+  tenant?: (scenario: Scenario) => Scenario;
+}
+
+export async function startSampleWorld(options: SampleWorldOptions = {}): Promise<RunningWorld> {
   // SMTP servers for every MX host; their certificates decide the TLSA records in the zones.
   const transport = await startTransportWorld();
   const sts = await startMtaStsServers();
   // The tenant app's certificate is written to a private temporary folder, removed at close.
   const certDir = await mkdtemp(join(tmpdir(), "exo-posture-demo-"));
-  const tenant = await startSampleTenant(certDir);
+  const tenant = await startSampleTenant(certDir, options.tenant);
   const world = extendWorld(sampleWorld(), transport.domains, transport.zones);
   const dns = await startDnsServer({ zones: world.zones });
   return {

@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CollectTenantOptions } from "../collect/index.js";
 import { type SandboxCloud, startSandboxCloud } from "./cloud/index.js";
+import type { Scenario } from "./scenario.js";
 import { CONTOSO_APPS, CONTOSO_TENANT_ID, contosoScenario } from "./tenants/index.js";
 
 export interface SampleTenant {
@@ -16,8 +17,8 @@ export interface SampleTenant {
  * Contoso County Council on the sandbox cloud, signed in to as the demo would: with the app's
  * certificate, written to `dir` (a throw-away key made at start-up, never a committed one).
  */
-export async function startSampleTenant(dir: string): Promise<SampleTenant> {
-  const cloud = await startSandboxCloud(contosoScenario());
+export async function startSampleTenant(dir: string, edit: (scenario: Scenario) => Scenario = (s) => s): Promise<SampleTenant> {
+  const cloud = await startSandboxCloud(edit(contosoScenario()));
   const certificate = join(dir, "contoso-collector.pem");
   await writeFile(certificate, cloud.credentials[CONTOSO_APPS.certificate]!.certificatePem!, { mode: 0o600 });
   return {

@@ -1,0 +1,114 @@
+// What changed between two runs: findings matched by rule id and subject (the stable contract of
+// findings.json). A finding is new when it is open now (fail or warn) and was not before; fixed
+// when it was open and is now clean (pass, info, not applicable); changed when it moved between
+// open, unknown (error), waived and clean otherwise, or stayed open with another status or
+// severity. Moves within clean (not applicable to pass) change nothing a reader acts on. A finding
+// that is gone because its rule left the pack, or its subject was not assessed this time, is said
+// to be so: never counted as fixed.
+import type { Finding } from "../evidence/findings.js";
+
+/** What a comparison reads of a findings file (src/input/findings-file.ts). */
+type Comparable = { generatedAt: string; evidenceCollectedAt: string; findings: Pick<Finding, "ruleId" | "title" | "subject" | "status" | "severity" | "message">[] };
+
+const OPEN = new Set<Finding["status"]>(["fail", "warn"]);
+const CLEAN = new Set<Finding["status"]>(["pass", "info", "not_applicable"]);
+
+export interface FindingState { status: Finding["status"]; severity: Finding["severity"]; message: string }
+
+export interface Change {
+  ruleId: string;
+  title: string;
+  subject: string;
+  before: FindingState | null;
+  after: FindingState | null;
+}
+
+export interface FindingsDiff {
+  from: { generatedAt: string; evidenceCollectedAt: string };
+  to: { generatedAt: string; evidenceCollectedAt: string };
+  /** Open now, and not open before (including findings of subjects or rules new to this run). */
+  new: Change[];
+  /** Open before, and now passing, informational or not applicable. */
+  fixed: Change[];
+  /** Moved between open, unknown, waived and clean otherwise (pass to error, fail to waived …), or open with another status or severity. */
+  changed: Change[];
+  unchanged: number;
+  /** Before only: its subject was not assessed in this run. */
+  noLongerAssessed: Change[];
+  /** Before only: its rule is no longer in the pack. */
+  ruleRemoved: Change[];
+}
+
+const key = (f: { ruleId: string; subject: string }) => `${f.ruleId}\u0000${f.subject}`;
+const state = (f: Comparable["findings"][number]): FindingState => ({ status: f.status, severity: f.severity, message: f.message });
+
+export function diffFindings(before: Comparable, after: Comparable): FindingsDiff {
+  const old = new Map(before.findings.map((f) => [key(f), f]));
+  const now = new Map(after.findings.map((f) => [key(f), f]));
+  const rulesNow = new Set(after.findings.map((f) => f.ruleId));
+  const out: FindingsDiff = {
+    from: { generatedAt: before.generatedAt, evidenceCollectedAt: before.evidenceCollectedAt },
+    to: { generatedAt: after.generatedAt, evidenceCollectedAt: after.evidenceCollectedAt },
+    new: [], fixed: [], changed: [], unchanged: 0, noLongerAssessed: [], ruleRemoved: [],
+  };
+  for (const [k, f] of now) {
+    const b = old.get(k);
+    const change: Change = { ruleId: f.ruleId, title: f.title, subject: f.subject, before: b ? state(b) : null, after: state(f) };
+    if (OPEN.has(f.status) && (!b || !OPEN.has(b.status))) out.new.push(change);
+    else if (!b) out.unchanged++; // new to this run but not open: nothing to report
+    else if (OPEN.has(b.status) && CLEAN.has(f.status)) out.fixed.push(change);
+    else if (kind(b.status) !== kind(f.status) || (OPEN.has(f.status) && (b.status !== f.status || b.severity !== f.severity))) out.changed.push(change);
+    else out.unchanged++;
+  }
+  for (const [k, b] of old) {
+    if (now.has(k)) continue;
+    const change: Change = { ruleId: b.ruleId, title: b.title, subject: b.subject, before: state(b), after: null };
+    // Either the subject was not assessed this time, or the rule no longer judges it: not fixed.
+    if (!rulesNow.has(b.ruleId)) out.ruleRemoved.push(change);
+    else out.noLongerAssessed.push(change);
+  }
+  const order = (a: Change, b: Change) => rank(a) - rank(b) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject);
+  for (const list of [out.new, out.fixed, out.changed, out.noLongerAssessed, out.ruleRemoved]) list.sort(order);
+  return out;
+}
+
+function kind(s: Finding["status"]): "open" | "unknown" | "waived" | "clean" {
+  return OPEN.has(s) ? "open" : s === "error" ? "unknown" : s === "waived" ? "waived" : "clean";
+}
+
+function rank(c: Change): number {
+  const s = (c.after ?? c.before)!;
+  return ["high", "medium", "low", "info"].indexOf(s.severity);
+}
+
+/** Exit 1 with --fail-on: something new, at that severity or above. */
+export function newReaches(diff: FindingsDiff, severities: Set<string>): boolean {
+  return diff.new.some((c) => severities.has(c.after!.severity));
+}
+
+const STATUS = (s: FindingState | null) => (s ? `${s.status} (${s.severity})` : "absent");
+
+/** The diff for a terminal: counts, then each list. Control characters from outside never reach it. */
+export function renderDiff(d: FindingsDiff): string {
+  const line = (c: Change, how: string) => `  ${how.padEnd(28)} ${c.ruleId.padEnd(27)} ${c.subject}${c.after && (c.after.status === "fail" || c.after.status === "warn" || c.after.status === "error") ? ` — ${oneLine(c.after.message)}` : ""}`;
+  const out = [
+    `Changes from the run of ${d.from.evidenceCollectedAt} to the run of ${d.to.evidenceCollectedAt}:`,
+    `  ${d.new.length} new, ${d.fixed.length} fixed, ${d.changed.length} changed, ${d.unchanged} unchanged; ${d.noLongerAssessed.length} no longer assessed, ${d.ruleRemoved.length} of rules no longer in the pack`,
+  ];
+  const section = (title: string, list: Change[], how: (c: Change) => string) => {
+    if (list.length === 0) return;
+    out.push("", `${title} (${list.length}):`, ...list.map((c) => line(c, how(c))));
+  };
+  section("New", d.new, (c) => `${c.before ? `${STATUS(c.before)} → ` : ""}${c.after!.status.toUpperCase()} ${c.after!.severity}`);
+  section("Fixed", d.fixed, (c) => `${STATUS(c.before)} → ${c.after!.status}`);
+  section("Changed", d.changed, (c) => `${STATUS(c.before)} → ${STATUS(c.after)}`);
+  section("No longer assessed (not fixed)", d.noLongerAssessed, (c) => `was ${STATUS(c.before)}`);
+  section("Rule no longer in the pack (not fixed)", d.ruleRemoved, (c) => `was ${STATUS(c.before)}`);
+  return `${out.join("\n")}\n`;
+}
+
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, " ");
+  return flat.length > 140 ? `${flat.slice(0, 137)}...` : flat;
+}

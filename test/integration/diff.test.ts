@@ -1,0 +1,81 @@
+// diff between two runs of the sample world that differ in one setting: Enhanced Filtering turned
+// on (skip last IP) on Contoso's Mimecast connector. The diff names exactly that change.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { assess } from "../../src/assess.js";
+import { defaultRulesDir } from "../../src/paths.js";
+import { startSampleWorld, type SampleWorldOptions } from "../../src/sandbox/demo.js";
+import { runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+
+async function demoRun(outDir: string, options: SampleWorldOptions = {}): Promise<void> {
+  const world = await startSampleWorld(options);
+  try {
+    await assess({
+      domains: world.domains, resolver: world.resolver, dnsTimeoutMs: 2000, rulesDir: defaultRulesDir, outDir, formats: ["json"],
+      tenantCollect: world.tenant, context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
+    });
+  } finally {
+    await world.close();
+  }
+}
+
+const enhancedFilteringOn: SampleWorldOptions = {
+  tenant: (s) => {
+    const connectors = s.exchange.cmdlets["Get-InboundConnector"].map((c) => (c.Name === "Mimecast inbound" ? { ...c, EFSkipLastIP: true } : c));
+    return { ...s, exchange: { ...s.exchange, cmdlets: { ...s.exchange.cmdlets, "Get-InboundConnector": connectors } } };
+  },
+};
+
+let dir: string;
+before(async () => {
+  dir = tempDir();
+  await demoRun(join(dir, "before"));
+  await demoRun(join(dir, "after"), enhancedFilteringOn);
+});
+
+describe("diff of two runs", () => {
+  it("names exactly the one change between them", async () => {
+    const r = await runCli(["diff", join(dir, "before/findings.json"), join(dir, "after/findings.json"), "--json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const d = JSON.parse(r.stdout);
+    assert.deepEqual(d.fixed.map((c: { ruleId: string; subject: string }) => `${c.ruleId} ${c.subject}`), ["gateway.enhanced-filtering domain:contoso-county.example"]);
+    assert.deepEqual([d.new, d.changed, d.noLongerAssessed, d.ruleRemoved], [[], [], [], []], JSON.stringify(d.changed));
+    assert.equal(d.fixed[0].before.status, "fail");
+    assert.equal(d.fixed[0].after.status, "pass");
+    const total = JSON.parse(readFileSync(join(dir, "after/findings.json"), "utf8")).findings.length;
+    assert.equal(d.unchanged, total - 1);
+  });
+
+  it("prints it for people, and --fail-on trips only on what is new", async () => {
+    const forward = await runCli(["diff", join(dir, "before/findings.json"), join(dir, "after/findings.json"), "--fail-on", "high"]);
+    assert.equal(forward.code, 0, "a fix is nothing new");
+    assert.match(forward.stdout, /0 new, 1 fixed, 0 changed, \d+ unchanged/);
+    assert.match(forward.stdout, /^Fixed \(1\):\n {2}fail \(high\) → pass +gateway\.enhanced-filtering +domain:contoso-county\.example$/m);
+    // Backwards, the fix is a new high failure.
+    const back = await runCli(["diff", join(dir, "after/findings.json"), join(dir, "before/findings.json"), "--fail-on", "high"]);
+    assert.equal(back.code, 1, back.stdout);
+    assert.match(back.stdout, /^New \(1\):\n {2}pass \(high\) → FAIL high +gateway\.enhanced-filtering +domain:contoso-county\.example — Enhanced Filtering is off/m);
+  });
+
+  it("reports a domain no longer assessed and a rule no longer in the pack as such, never as fixed", async () => {
+    const after = JSON.parse(readFileSync(join(dir, "before/findings.json"), "utf8"));
+    after.findings = after.findings.filter((f: { subject: string; ruleId: string }) => f.subject !== "domain:parked-borough.example" && f.ruleId !== "spf.size");
+    const file = join(dir, "trimmed.json");
+    writeFileSync(file, JSON.stringify(after));
+    const d = JSON.parse((await runCli(["diff", join(dir, "before/findings.json"), file, "--json"])).stdout);
+    assert.deepEqual(d.fixed, []);
+    assert.ok(d.noLongerAssessed.length > 10 && d.noLongerAssessed.every((c: { subject: string }) => c.subject === "domain:parked-borough.example"));
+    assert.ok(d.ruleRemoved.length > 10 && d.ruleRemoved.every((c: { ruleId: string }) => c.ruleId === "spf.size"));
+  });
+
+  it("refuses a file that is not a findings file with one line, exit 2", async () => {
+    const bad = join(tempDir({ "x.json": '{"findings": [{"ruleId": 1}]}' }), "x.json");
+    const r = await runCli(["diff", bad, join(dir, "after/findings.json")]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.match(r.stderr, /old findings file .*x\.json/);
+  });
+});
