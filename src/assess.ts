@@ -15,6 +15,8 @@ import { InputError } from "./input/errors.js";
 import { readUserFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
 import { probeAll } from "./probe/run.js";
+import { readComparableFindings } from "./input/findings-file.js";
+import { diffFindings, type FindingsDiff } from "./report/diff.js";
 import { prepareOutDir } from "./report/out-dir.js";
 import { FORMATS, type Format, writeReports } from "./report/write.js";
 import { type DomainTarget, mergeTargets, readTargets, tenantTargets } from "./targets.js";
@@ -49,11 +51,15 @@ export interface AssessOptions extends ProbeOptions, RulesOptions {
   outDir?: string;
   /** Report formats (default: every format of the registry, src/report/registry.ts). */
   formats?: Format[];
+  /** An earlier run's findings.json: the reports then say what changed since (--baseline). */
+  baselineFile?: string;
 }
 
 export interface AssessResult {
   evidence: Evidence;
   findings: Findings;
+  /** What changed since the baseline, when one was given. */
+  changes?: FindingsDiff;
   /** The report files written, in order. */
   files: string[];
   /** The pack, config and data catalogue the findings were judged with. */
@@ -69,6 +75,7 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   // Everything that can be checked without the network is checked first: a typo in --out, or a
   // resolver that does not answer, must not cost a long run its results.
   if (o.outDir) await prepareOutDir(o.outDir);
+  const baseline = o.baselineFile ? await readComparableFindings(o.baselineFile, "--baseline") : null;
   const ctx = await probeContext(o);
   const validation = await requireResolver(ctx.resolver);
   // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
@@ -76,8 +83,9 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
   const evidence = await probeAll(targets, ctx, { tenant, data: rules.data, messages: o.messageFiles ?? [], validation });
   const findings = rules.evaluate(evidence, ctx.now());
-  const files = o.outDir ? await writeReports(o.outDir, o.formats ?? FORMATS, evidence, findings) : [];
-  return { evidence, findings, files, rules };
+  const changes = baseline ? diffFindings(baseline, findings) : undefined;
+  const files = o.outDir ? await writeReports(o.outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {}) : [];
+  return { evidence, findings, files, rules, ...(changes ? { changes } : {}) };
 }
 
 /** Probe domains without a tenant or rules: the evidence of each, and of the MX hosts they name. */

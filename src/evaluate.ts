@@ -8,6 +8,8 @@ import type { DataCatalogue } from "./data/schema.js";
 import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
 import { readEvidence } from "./input/evidence-file.js";
+import { readComparableFindings } from "./input/findings-file.js";
+import { diffFindings, type FindingsDiff } from "./report/diff.js";
 import { defaultRulesDir } from "./paths.js";
 import { FORMATS, type Format, writeReports } from "./report/write.js";
 import { EMPTY_CONFIG, loadConfig } from "./rules/config.js";
@@ -49,12 +51,15 @@ export interface EvaluateFileOptions extends RulesOptions {
   outDir?: string;
   /** Report formats (default: every format of the registry). */
   formats?: Format[];
+  /** An earlier run's findings.json: the reports then say what changed since (--baseline). */
+  baselineFile?: string;
   now?: Date;
 }
 
 export interface EvaluateFileResult {
   evidence: Evidence;
   findings: Findings;
+  changes?: FindingsDiff;
   files: string[];
   rules: Rules;
 }
@@ -63,8 +68,10 @@ export interface EvaluateFileResult {
 export async function evaluateFile(o: EvaluateFileOptions): Promise<EvaluateFileResult> {
   const rules = loadRules(o);
   const outDir = o.outDir ?? join(dirname(o.evidenceFile), "evaluated");
+  const baseline = o.baselineFile ? await readComparableFindings(o.baselineFile, "--baseline") : null;
   const evidence = await readEvidence(o.evidenceFile);
   const findings = rules.evaluate(evidence, o.now);
-  const files = await writeReports(outDir, o.formats ?? FORMATS, evidence, findings);
-  return { evidence, findings, files, rules };
+  const changes = baseline ? diffFindings(baseline, findings) : undefined;
+  const files = await writeReports(outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {});
+  return { evidence, findings, files, rules, ...(changes ? { changes } : {}) };
 }

@@ -30,6 +30,7 @@ export function registerAssessCommand(program: Command): void {
     .option("--config <yaml>", "your parameters, severity overrides and waivers")
     .option("--out <dir>", "output folder (default reports/<timestamp>)")
     .addOption(formatOption())
+    .option("--baseline <findings.json>", "an earlier run's findings.json: the reports and the summary say what changed since")
     .option("--fail-on <list>", FAIL_ON_HELP)
     .option("-q, --quiet", "print nothing but errors, and one line when checks could not be assessed")
     .addHelpText(
@@ -60,13 +61,14 @@ Examples:
         ...(o.config !== undefined ? { configFile: o.config } : {}),
         outDir: o.out ?? join("reports", timestampFolder(new Date())),
         formats: o.format,
+        ...(o.baseline !== undefined ? { baselineFile: o.baseline } : {}),
         dkimSelectors: o.dkimSelector,
         dataFiles: o.data,
         messageFiles: o.message,
         ...(tenantCollect ? { tenantCollect } : {}),
         log: (m) => process.stderr.write(`exo-posture: ${m}\n`),
       });
-      if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files));
+      if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files, result.changes ? { changes: result.changes } : {}));
       else process.stderr.write(quietIncomplete(result.findings, result.files));
       process.exitCode = reachesFailOn(result.findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });
@@ -106,6 +108,7 @@ interface AssessCliOptions {
   config?: string;
   out?: string;
   format: ReturnType<typeof parseFormats>;
+  baseline?: string;
   failOn?: string;
   quiet?: boolean;
 }

@@ -14,6 +14,7 @@ export function registerEvaluateCommand(program: Command): void {
     .option("--data <file>", "an extra gateway / encrypted-portal catalogue file (repeatable)", (v: string, p: string[] = []) => [...p, v], [])
     .option("--out <dir>", "output folder (default: a folder 'evaluated' beside the evidence file)")
     .addOption(formatOption())
+    .option("--baseline <findings.json>", "an earlier run's findings.json: the reports and the summary say what changed since")
     .option("--fail-on <list>", FAIL_ON_HELP)
     .option("-q, --quiet", "print nothing but errors, and one line when checks could not be assessed")
     .addHelpText(
@@ -24,18 +25,19 @@ Examples:
   exo-posture evaluate --evidence reports/demo/evidence.json
   exo-posture evaluate --evidence old/evidence.json --rules ./my-pack --config waivers.yaml --out /tmp/re`,
     )
-    .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; failOn?: string; quiet?: boolean }) => {
+    .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; baseline?: string; failOn?: string; quiet?: boolean }) => {
       const { evaluateFile, renderSummary } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
-      const { evidence, findings, files, rules } = await evaluateFile({
+      const { evidence, findings, files, rules, changes } = await evaluateFile({
         evidenceFile: o.evidence,
         rulesDir: o.rules,
         ...(o.config !== undefined ? { configFile: o.config } : {}),
         dataFiles: o.data,
         ...(o.out !== undefined ? { outDir: o.out } : {}),
         formats: o.format,
+        ...(o.baseline !== undefined ? { baselineFile: o.baseline } : {}),
       });
-      if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, rules.pack, files));
+      if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, rules.pack, files, changes ? { changes } : {}));
       else process.stderr.write(quietIncomplete(findings, files));
       process.exitCode = reachesFailOn(findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
     });

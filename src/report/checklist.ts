@@ -5,6 +5,7 @@
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
 import { SEVERITIES } from "../evidence/findings.js";
+import { type Change, changesLine, type FindingState, type FindingsDiff } from "./diff.js";
 import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
 import { defineFormat } from "./format.js";
 import { cell, fenced, inline, table } from "./markdown.js";
@@ -16,10 +17,10 @@ export const checklistFormat = defineFormat({
   id: "md",
   files: ["checklist.md"],
   description: "checklist.md: the verdict, each fix once with where it applies, matrix, tenant",
-  render: ({ findings, evidence }) => ({ "checklist.md": renderChecklist(findings, evidence) }),
+  render: ({ findings, evidence, changes }) => ({ "checklist.md": renderChecklist(findings, evidence, changes) }),
 });
 
-export function renderChecklist(findings: Findings, evidence: Evidence): string {
+export function renderChecklist(findings: Findings, evidence: Evidence, changes?: FindingsDiff): string {
   const groups = fixGroups(findings.findings);
   const out: string[] = [
     `# Email security checklist: ${inline(runTitle(evidence))}`,
@@ -27,6 +28,7 @@ export function renderChecklist(findings: Findings, evidence: Evidence): string 
     ...about(findings, evidence),
     "",
     ...verdict(findings, groups),
+    ...(changes ? changesSection(changes) : []),
     `Below: ${[groups.length > 0 ? "[To fix](#to-fix)" : "", "[Posture by domain](#posture-by-domain)", evidence.tenant ? "[Tenant mail flow](#tenant-mail-flow)" : "", findings.findings.some((f) => f.status === "waived") ? "[Waived](#waived-accepted-risks)" : ""].filter(Boolean).join(" · ")}.`,
     "",
     ...toFix(groups),
@@ -81,6 +83,23 @@ function verdict(findings: Findings, groups: FixGroup[]): string[] {
     out.push(`  - What to do: ${inline(c.remedy)}`);
   }
   out.push("");
+  return out;
+}
+
+/** "Changes since <date>": what is new, fixed or changed since the baseline run, each once. */
+function changesSection(d: FindingsDiff): string[] {
+  const out = [`## Changes since ${d.from.evidenceCollectedAt}`, "", `${inline(changesLine(d))}.`, ""];
+  const state = (s: FindingState | null) => (s ? `${s.status} (${s.severity})` : "absent");
+  const list = (title: string, changes: Change[], how: (c: Change) => string) => {
+    if (changes.length === 0) return;
+    out.push(`### ${title} (${changes.length})`, "");
+    for (const c of changes) out.push(`- **${inline(c.ruleId)}** on ${inline(subjectParts(c.subject).name)}: ${how(c)}`);
+    out.push("");
+  };
+  list("New", d.new, (c) => `${c.before ? `${state(c.before)} → ` : ""}**${c.after!.status}** (${c.after!.severity}): ${inline(c.after!.message)}`);
+  list("Fixed", d.fixed, (c) => `${state(c.before)} → ${c.after!.status}`);
+  list("Changed", d.changed, (c) => `${state(c.before)} → ${state(c.after)}: ${inline(c.after!.message)}`);
+  list("No longer assessed (not fixed)", [...d.noLongerAssessed, ...d.ruleRemoved], (c) => `was ${state(c.before)}${d.ruleRemoved.includes(c) ? "; the rule is no longer in the pack" : ""}`);
   return out;
 }
 

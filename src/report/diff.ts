@@ -86,6 +86,12 @@ export function newReaches(diff: FindingsDiff, severities: Set<string>): boolean
   return diff.new.some((c) => severities.has(c.after!.severity));
 }
 
+/** One line: "Since the run of …: 2 new, 5 fixed, 1 changed, 900 unchanged (…)". */
+export function changesLine(d: FindingsDiff): string {
+  const gone = d.noLongerAssessed.length + d.ruleRemoved.length;
+  return `Since the run of ${d.from.evidenceCollectedAt}: ${d.new.length} new, ${d.fixed.length} fixed, ${d.changed.length} changed, ${d.unchanged} unchanged${gone > 0 ? `; ${gone} no longer assessed (not fixed)` : ""}`;
+}
+
 const STATUS = (s: FindingState | null) => (s ? `${s.status} (${s.severity})` : "absent");
 
 /** The diff for a terminal: counts, then each list. Control characters from outside never reach it. */

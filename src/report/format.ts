@@ -3,10 +3,13 @@
 // run says the same thing, and `evaluate` re-renders any of them offline.
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
+import type { FindingsDiff } from "./diff.js";
 
 export interface ReportInput {
   evidence: Evidence;
   findings: Findings;
+  /** What changed since a baseline run (assess --baseline), when one was given. */
+  changes?: FindingsDiff;
 }
 
 export interface ReportFormat<Id extends string = string> {

@@ -3,6 +3,7 @@
 import type { Evidence } from "../evidence/evidence.js";
 import type { Finding, Findings } from "../evidence/findings.js";
 import type { Pack } from "../rules/pack.js";
+import { changesLine, type FindingsDiff } from "./diff.js";
 import { subjectParts } from "./fix-groups.js";
 import { postureMatrix } from "./posture-matrix.js";
 import { renderTenant } from "./tenant-summary.js";
@@ -14,6 +15,8 @@ const LABEL: Record<Finding["status"], string> = {
 export interface SummaryOptions {
   /** How many of the most severe open findings to list (all with Infinity). */
   top?: number;
+  /** What changed since a baseline run: its counts are printed under the verdict. */
+  changes?: FindingsDiff;
 }
 
 /** `pack` is the one the findings were judged with: its rules name the matrix's columns. */
@@ -24,6 +27,7 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
     `${findings.tool.name} ${findings.tool.version} · pack ${findings.pack.name} ${findings.pack.version} · resolver ${findings.resolver.server} (${v === true ? "validates DNSSEC" : v === false ? "does not validate DNSSEC: DNSSEC and DANE results are errors" : "DNSSEC validation unknown"})`,
     `${Object.keys(evidence.domains).length} domain(s), ${Object.keys(evidence.mxHosts).length} MX host(s), ${findings.summary.total} findings: ` +
       `${s.fail ?? 0} fail, ${s.warn ?? 0} warn, ${s.error ?? 0} could not be assessed, ${s.pass ?? 0} pass, ${s.info ?? 0} info, ${s.waived ?? 0} waived, ${s.not_applicable ?? 0} not applicable`,
+    ...(options.changes ? [changesLine(options.changes)] : []),
     "",
     ...unknowns(findings),
   ];

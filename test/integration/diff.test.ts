@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
+import ExcelJS from "exceljs";
 import { assess } from "../../src/assess.js";
 import { defaultRulesDir } from "../../src/paths.js";
 import { startSampleWorld, type SampleWorldOptions } from "../../src/sandbox/demo.js";
@@ -69,6 +70,30 @@ describe("diff of two runs", () => {
     assert.deepEqual(d.fixed, []);
     assert.ok(d.noLongerAssessed.length > 10 && d.noLongerAssessed.every((c: { subject: string }) => c.subject === "domain:parked-borough.example"));
     assert.ok(d.ruleRemoved.length > 10 && d.ruleRemoved.every((c: { ruleId: string }) => c.ruleId === "spf.size"));
+  });
+
+  it("puts the changes since a baseline in the summary, at the top of the checklist and on the workbook's Changes sheet", async () => {
+    const out = tempDir();
+    const r = await runCli(["evaluate", "--evidence", join(dir, "after/evidence.json"), "--baseline", join(dir, "before/findings.json"), "--out", out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Since the run of \S+: 0 new, 1 fixed, 0 changed, \d+ unchanged$/m);
+    const checklist = readFileSync(join(out, "checklist.md"), "utf8");
+    const at = checklist.indexOf("## Changes since ");
+    assert.ok(at > 0 && at < checklist.indexOf("## To fix"), "near the top, before the fixes");
+    assert.match(checklist, /### Fixed \(1\)\n\n- \*\*gateway\.enhanced-filtering\*\* on contoso-county\.example: fail \(high\) → pass\n/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "report.xlsx"));
+    const sheet = wb.getWorksheet("Changes")!;
+    assert.equal(wb.worksheets[1]!.name, "Changes");
+    assert.deepEqual((sheet.getRow(2).values as unknown[]).slice(1, 6), ["fixed", "gateway.enhanced-filtering", "domain:contoso-county.example", "FAIL", "pass"]);
+    assert.equal(String(sheet.getRow(3).getCell(1).value ?? ""), "", "one change, one row");
+  });
+
+  it("refuses a --baseline that does not read before any network step", async () => {
+    const r = await runCli(["assess", "-d", "a.example", "--resolver", "127.0.0.1:9", "--baseline", join(dir, "nope.json"), "--out", tempDir()]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--baseline/);
+    assert.doesNotMatch(r.stderr, /resolver/);
   });
 
   it("refuses a file that is not a findings file with one line, exit 2", async () => {

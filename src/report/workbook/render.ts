@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { fixGroups } from "../fix-groups.js";
 import type { ReportInput } from "../format.js";
 import { runTitle } from "../run-facts.js";
+import { changesSheet } from "./changes-sheet.js";
 import { domainsSheet } from "./domains-sheet.js";
 import { evidenceSheet } from "./evidence-sheet.js";
 import { findingsSheet } from "./findings-sheet.js";
@@ -14,7 +15,7 @@ import { fitRowHeights, text } from "./style.js";
 import { summarySheet } from "./summary-sheet.js";
 import { waiversSheet } from "./waivers-sheet.js";
 
-export async function renderWorkbook({ evidence, findings }: ReportInput): Promise<Uint8Array> {
+export async function renderWorkbook({ evidence, findings, changes }: ReportInput): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = `${findings.tool.name} ${findings.tool.version}`;
   wb.lastModifiedBy = findings.tool.name;
@@ -26,6 +27,7 @@ export async function renderWorkbook({ evidence, findings }: ReportInput): Promi
   wb.modified = new Date(findings.generatedAt);
   const groups = fixGroups(findings.findings);
   summarySheet(wb, evidence, findings, groups);
+  if (changes) changesSheet(wb, changes);
   remediationSheet(wb, groups);
   findingsSheet(wb, findings);
   domainsSheet(wb, evidence, findings);
