@@ -4,6 +4,7 @@
 import type ExcelJS from "exceljs";
 import type { Evidence } from "../../evidence/evidence.js";
 import type { Findings } from "../../evidence/findings.js";
+import { whereMailGoes } from "../mail-path.js";
 import { matrixColumnsOf, matrixRows } from "../posture-matrix.js";
 import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
@@ -26,16 +27,3 @@ export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings:
 
 /** What a cell says, for the sheets with verdict columns. */
 export const LEGEND = "Each cell is the worst verdict of that control's checks for the domain and its MX hosts: FAIL, UNKNOWN (could not be assessed: never a pass), WARN, WAIVED, pass, info, n/a (does not apply).";
-
-/** "Mimecast Email Security", "Exchange Online (…)", "null MX: receives no mail", "no MX". */
-export function whereMailGoes(evidence: Evidence, domain: string): string {
-  const d = evidence.domains[domain]!;
-  const g = d.gateway;
-  if (d.mx.error) return `unknown: ${d.mx.error.code}`;
-  if (d.mx.nullMx) return "null MX: receives no mail";
-  if (d.mx.hosts.length === 0) return "no MX";
-  if (!g) return d.mx.hosts.map((h) => h.exchange).join(", ");
-  if (g.kind === "exchange-online") return `Exchange Online (${d.mx.hosts.map((h) => h.exchange).join(", ")})`;
-  const parts = [...g.gateways.map((x) => `${x.name}`), ...g.unknownHosts];
-  return `${parts.join(", ")}${g.kind === "mixed" ? " and Exchange Online" : ""}`;
-}
