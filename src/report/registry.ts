@@ -3,11 +3,12 @@
 // (docs/DEVELOPING.md, "Adding a report format").
 import { checklistFormat } from "./checklist.js";
 import { csvFormat } from "./csv.js";
+import { htmlFormat } from "./html/index.js";
 import type { ReportFormat } from "./format.js";
 import { jsonFormat } from "./json.js";
 import { workbookFormat } from "./workbook/index.js";
 
-export const REPORT_FORMATS = [jsonFormat, checklistFormat, csvFormat, workbookFormat] as const;
+export const REPORT_FORMATS = [jsonFormat, checklistFormat, csvFormat, workbookFormat, htmlFormat] as const;
 
 export type Format = (typeof REPORT_FORMATS)[number]["id"];
 

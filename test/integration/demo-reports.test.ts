@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { type DefaultTreeAdapterMap, parse as parseHtml } from "parse5";
 import type { Findings } from "../../src/evidence/findings.js";
 import { CSV_COLUMNS } from "../../src/report/csv.js";
 import { fixGroups } from "../../src/report/fix-groups.js";
@@ -236,5 +237,47 @@ describe("report.xlsx's Waivers and Evidence sheets", () => {
     assert.ok(lines.some((l) => /^domain:gateway-county\.example \| https:\/\/mta-sts\.gateway-county\.example\/\.well-known\/mta-sts\.txt \| HTTPS \| body \| {2}\| version: STSv1/.test(l)), "the MTA-STS policy as served");
     assert.ok(lines.some((l) => /^connector:Mimecast inbound \| efSkipLastIP \| tenant \| inbound \| {2}\| false/.test(l)), "the connector's Enhanced Filtering setting");
     assert.ok(lines.some((l) => / TLSA /.test(l)), "TLSA records");
+  });
+});
+
+/** Every element of a parse5 document, depth first. */
+function elements(node: DefaultTreeAdapterMap["parentNode"]): DefaultTreeAdapterMap["element"][] {
+  const out: DefaultTreeAdapterMap["element"][] = [];
+  for (const child of node.childNodes) {
+    if ("tagName" in child) {
+      out.push(child);
+      out.push(...elements(child.tagName === "template" ? (child as DefaultTreeAdapterMap["template"]).content : child));
+    }
+  }
+  return out;
+}
+const textOf = (node: DefaultTreeAdapterMap["node"]): string =>
+  "value" in node && node.nodeName === "#text" ? String(node.value) : "childNodes" in node ? node.childNodes.map(textOf).join("") : "";
+
+describe("the demo's report.html", () => {
+  it("is one page with no scripts and no outside assets, under a strict Content-Security-Policy", () => {
+    const doc = parseHtml(readFileSync(join(dir, "report.html"), "utf8"));
+    const all = elements(doc);
+    assert.equal(all.filter((e) => e.tagName === "script").length, 0);
+    for (const e of all) {
+      for (const a of e.attrs) {
+        assert.doesNotMatch(a.name, /^on/i, `${e.tagName} ${a.name}`);
+        if (a.name === "href") assert.match(a.value, /^(#|https?:|mailto:)/, a.value);
+        assert.notEqual(a.name, "src", `${e.tagName} loads ${a.value}`);
+        assert.notEqual(a.name, "style", "inline style attributes would break the CSP");
+      }
+    }
+    const csp = all.find((e) => e.tagName === "meta" && e.attrs.some((a) => a.name === "http-equiv" && a.value === "Content-Security-Policy"));
+    assert.match(csp!.attrs.find((a) => a.name === "content")!.value, /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
+  });
+
+  it("holds every finding's rule id and subject, each domain's findings under the domain's anchor", () => {
+    const doc = parseHtml(readFileSync(join(dir, "report.html"), "utf8"));
+    const rows = elements(doc).filter((e) => e.tagName === "tr").map((tr) => elements(tr).filter((e) => e.tagName === "td").map(textOf));
+    const seen = new Set(rows.filter((r) => r.length === 6).map((r) => `${r[2]}|${r[3]}`));
+    for (const f of findings.findings) assert.ok(seen.has(`${f.ruleId}|${f.subject.replace(/^(domain|mx|connector|message):/, "")}`), `${f.ruleId} ${f.subject}`);
+    const ids = new Set(elements(doc).flatMap((e) => e.attrs.filter((a) => a.name === "id").map((a) => a.value)));
+    for (const a of elements(doc).flatMap((e) => e.attrs.filter((x) => x.name === "href" && x.value.startsWith("#")))) assert.ok(ids.has(a.value.slice(1)), `anchor ${a.value}`);
+    assert.match(textOf(doc), /Incomplete: 30 of \d+ checks could not be assessed/);
   });
 });

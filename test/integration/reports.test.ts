@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { type DefaultTreeAdapterMap, parse as parseHtml } from "parse5";
 import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/server.js";
 import { zone } from "../../src/sandbox/dns/zone.js";
 import { REPORT_FORMATS } from "../../src/report/registry.js";
@@ -24,6 +25,12 @@ before(async () => {
       zone("locked.example", "secure", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject; sp=reject"', '*._domainkey TXT "v=DKIM1; p="']),
       zone("broken.example", "bogus", ["@ MX 0 .", '@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject"']),
       // Records a spreadsheet would evaluate, were they written as formulas.
+      // Records written to run in a browser, were they pasted into a page unescaped.
+      zone("script.example", "secure", [
+        "@ MX 0 .",
+        '@ TXT "v=spf1 include:<script>alert(1)</script> -all"',
+        '_dmarc TXT "v=DMARC1; p=none; rua=javascript:alert(2),mailto:<img src=x onerror=alert(3)>@x.example"',
+      ]),
       zone("formula.example", "secure", ["@ MX 0 .", '@ TXT "=HYPERLINK(\\"http://x\\",\\"y\\")"', '@ TXT "v=spf1 -all"', '_dmarc TXT "=1+1"']),
     ],
     // A name whose server never answers: nothing about it can be assessed, so nothing fails either.
@@ -155,6 +162,29 @@ describe("the format registry", () => {
     const all = tempDir();
     await runCli(["assess", "-d", "locked.example", "--resolver", dns.spec, "--out", all, "-q"]);
     assert.deepEqual(readdir(all), REPORT_FORMATS.flatMap((f) => f.files).sort());
+  });
+});
+
+describe("report.html from outside text", () => {
+  it("keeps records holding <script> and javascript: links inert, as the parsed page shows", async () => {
+    const out = tempDir();
+    const r = await runCli(["assess", "-d", "script.example", "--resolver", dns.spec, "--out", out, "--format", "html", "-q"]);
+    assert.equal(r.code, 0, r.stderr);
+    const doc = parseHtml(readFileSync(join(out, "report.html"), "utf8"));
+    const all: DefaultTreeAdapterMap["element"][] = [];
+    const walk = (n: DefaultTreeAdapterMap["parentNode"]) => { for (const c of n.childNodes) if ("tagName" in c) { all.push(c); walk(c); } };
+    walk(doc);
+    assert.deepEqual(all.filter((e) => ["script", "img", "iframe", "object", "embed"].includes(e.tagName)).map((e) => e.tagName), []);
+    for (const e of all) {
+      for (const a of e.attrs) {
+        assert.doesNotMatch(a.name, /^on/i);
+        assert.doesNotMatch(a.value, /^\s*javascript:/i, `${e.tagName} ${a.name}`);
+      }
+    }
+    // The hostile text is there, as text a reader sees, not as markup.
+    const text = (n: DefaultTreeAdapterMap["node"]): string => ("value" in n && n.nodeName === "#text" ? String(n.value) : "childNodes" in n ? n.childNodes.map(text).join("") : "");
+    const page = text(doc);
+    for (const hostile of ["<script>alert(1)</script>", "javascript:alert(2)", "<img src=x onerror=alert(3)>"]) assert.ok(page.includes(hostile), `${hostile} reached the page as text`);
   });
 });
 

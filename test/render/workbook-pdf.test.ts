@@ -2,24 +2,16 @@
 // count, the text a reader looks for, and no sheet that runs on for pages. The PDF and its PNG
 // pages are kept in reports/render/ (EXO_RENDER_OUT) for a person to look at.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { runCli } from "../helpers/cli.js";
-import { tempDir } from "../helpers/tmp.js";
+import { demoReport, RENDER_OUT } from "./demo-report.js";
 import { pdfPages, printedToPdf } from "./libreoffice.js";
 
-const keep = resolve(process.env.EXO_RENDER_OUT ?? "reports/render");
 let pages: string[];
 
 before(async () => {
-  const cwd = tempDir();
-  const r = await runCli(["demo"], { cwd });
-  assert.equal(r.code, 0, r.stderr);
-  mkdirSync(keep, { recursive: true });
-  copyFileSync(join(cwd, "reports/demo/report.xlsx"), join(keep, "report.xlsx"));
-  const pdf = await printedToPdf(join(keep, "report.xlsx"), keep);
-  pages = await pdfPages(pdf, join(keep, "report-page"));
+  const pdf = await printedToPdf(await demoReport("report.xlsx"), RENDER_OUT);
+  pages = await pdfPages(pdf, join(RENDER_OUT, "report-page"));
 });
 
 const SHEETS = ["Summary", "Remediation", "Findings", "Domains", "Mail path", "Waivers", "Evidence"];

@@ -27,8 +27,10 @@ code { font-size: 0.92em; }
 .fix.medium { border-left-color: #e69f00; }
 .fix.low { border-left-color: #56b4e9; }
 .muted { color: #555; font-size: 0.9em; }
+table.narrow { width: auto; }
 nav ul { columns: 3; }
 .matrix td { white-space: nowrap; }
+@page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { max-width: none; margin: 0; font-size: 9.5pt; }
   h2 { break-before: page; }
