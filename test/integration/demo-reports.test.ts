@@ -279,5 +279,9 @@ describe("the demo's report.html", () => {
     const ids = new Set(elements(doc).flatMap((e) => e.attrs.filter((a) => a.name === "id").map((a) => a.value)));
     for (const a of elements(doc).flatMap((e) => e.attrs.filter((x) => x.name === "href" && x.value.startsWith("#")))) assert.ok(ids.has(a.value.slice(1)), `anchor ${a.value}`);
     assert.match(textOf(doc), /Incomplete: 30 of \d+ checks could not be assessed/);
+    // The evidence itself, folded under each domain: the DNS answers its verdicts rest on.
+    const records = rows.filter((r) => r.length === 5);
+    assert.ok(records.some((r) => r[0] === "contoso-county.example" && r[1] === "MX" && /IN MX \d+ eu-smtp-inbound-1\.mimecast\.com/.test(r[4]!)), "the MX record of contoso-county.example");
+    assert.ok(records.some((r) => r[1] === "TLSA" && r[2] === "answer"), "TLSA records");
   });
 });

@@ -11,6 +11,7 @@ import { changesLine } from "../diff.js";
 import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
 import type { ReportInput } from "../format.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
+import { lookupsIn, recordRows } from "../records.js";
 import { byAttention } from "../order.js";
 import { MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
 import { plural, resolverText, runTitle, verdictLine } from "../run-facts.js";
@@ -171,6 +172,11 @@ function domains(evidence: Evidence, findings: Findings): string {
     const all = [...(bySubject.get(`domain:${name}`) ?? []), ...d.mx.hosts.flatMap((h) => bySubject.get(`mx:${h.exchange}`) ?? [])].sort(byAttention);
     out.push(`<h3 id="${anchor("d", name)}">${esc(name)} <span class="muted">(${esc(d.role.value)})</span></h3>`);
     out.push(...findingTables(all));
+    // The evidence itself: every DNS answer behind these verdicts, folded (no script needed).
+    const records = recordRows([...lookupsIn(d, `/domains/${name}`), ...d.mx.hosts.flatMap((h) => lookupsIn(evidence.mxHosts[h.exchange], `/mxHosts/${h.exchange}`))]);
+    if (records.length > 0) {
+      out.push(`<details><summary>${plural(records.length, "DNS record")} behind these findings</summary><table><tr><th>Name</th><th>Type</th><th>Answer</th><th>DNSSEC (AD)</th><th>Record</th></tr>${records.map((r) => `<tr><td>${esc(r.name)}</td><td>${esc(r.type)}</td><td>${esc(r.status)}</td><td>${r.ad ? "yes" : "no"}</td><td><code>${esc(r.record)}</code></td></tr>`).join("")}</table></details>`);
+    }
   }
   // The tenant, its connectors and sample messages: everything not about one domain.
   const others = findings.findings.filter((f) => !f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")).sort(byAttention);
