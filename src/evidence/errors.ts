@@ -17,7 +17,7 @@ export const ERROR_CODES = [
   "HTTP_NO_ADDRESS", "HTTP_CONNECT_REFUSED", "HTTP_TIMEOUT", "HTTP_NETWORK", "HTTP_PROTOCOL", "HTTP_REDIRECT",
   "HTTP_STATUS", "HTTP_CONTENT_TYPE", "HTTP_BODY_TOO_LARGE", "HTTP_BODY_ENCODING",
   "SMTP_NO_ADDRESS", "SMTP_CONNECT", "SMTP_TIMEOUT", "SMTP_PROTOCOL", "SMTP_REJECTED", "SMTP_NO_STARTTLS",
-  "SMTP_STARTTLS_REFUSED",
+  "SMTP_STARTTLS_REFUSED", "SMTP_RESET",
   "TLS_HANDSHAKE", "TLS_CERT_INVALID", "TLS_CERT_NAME_MISMATCH",
   "SPF_NO_RECORD", "SPF_TOO_MANY_LOOKUPS",
   "DKIM_BAD_SELECTOR",
@@ -166,9 +166,14 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     meaning: "The MX host did not connect, reply or finish the TLS handshake within the time limit.",
     remedy: "Check that outbound port 25 is not filtered here; for a slow server raise --dns-timeout above 5000 ms, which the probes' time limit follows. A tarpit that greets late looks like this too.",
   },
+  SMTP_RESET: {
+    area: "smtp",
+    meaning: "The MX host reset or closed the connection in the middle of the session (after the banner, or when the TLS handshake began) without an SMTP or TLS answer, even on a second try: nothing was learnt, so a reset is never taken as a refusal.",
+    remedy: "Run again; if it persists, check what sits in front of the server on port 25: a firewall, load balancer or rate limit that drops sessions from this address.",
+  },
   SMTP_PROTOCOL: {
     area: "smtp",
-    meaning: "The server broke the SMTP dialogue (RFC 5321 §4.2): a line that is not a reply, a reply too long, a changed code within a reply, or a connection closed or failed mid-dialogue.",
+    meaning: "The server broke the SMTP dialogue (RFC 5321 §4.2): a line that is not a reply, a reply too long, or a changed code within a reply.",
     remedy: "Check what listens on port 25 of that address; a proxy or filter in front of the mail server can cause it.",
   },
   SMTP_REJECTED: {

@@ -32,7 +32,7 @@ describe("replyReader", () => {
     { name: "too many lines", chunks: [Array.from({ length: 6 }, () => "220-x\r\n").join("")], expect: "SMTP_PROTOCOL" },
     { name: "a line without end", chunks: ["220 " + "x".repeat(200)], expect: "SMTP_PROTOCOL" },
     { name: "too many bytes", chunks: ["220-" + "x".repeat(90) + "\r\n", "220-" + "x".repeat(90) + "\r\n", "220-" + "x".repeat(90) + "\r\n", "220-" + "x".repeat(90) + "\r\n"], expect: "SMTP_PROTOCOL" },
-    { name: "closed mid-reply", chunks: ["220-a\r\n"], end: true, expect: "SMTP_PROTOCOL" },
+    { name: "closed mid-reply: unknown, not an answer", chunks: ["220-a\r\n"], end: true, expect: "SMTP_RESET" },
   ];
   for (const c of cases) {
     it(c.name, async () => {

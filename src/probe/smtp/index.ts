@@ -43,10 +43,11 @@ async function probeAddress(host: string, address: string, ctx: ProbeContext): P
   let modern: SmtpConnection["tls"] = null;
   let error: SmtpConnection["error"] = null;
   try {
-    const socket = await startTlsSession(
-      { endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { secureContext: trustContext(ctx.ca) } },
-      transcript,
-    );
+    const socket = await retryReset(() => {
+      // A retry starts the transcript afresh: it records the session that answered.
+      Object.assign(transcript, { banner: [], ehlo: [], starttlsOffered: null });
+      return startTlsSession({ endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { secureContext: trustContext(ctx.ca) } }, transcript);
+    });
     modern = tlsResultOf(socket, host);
     closeSession(socket);
   } catch (err) {
@@ -65,16 +66,26 @@ async function probeAddress(host: string, address: string, ctx: ProbeContext): P
 async function probeLegacy(host: string, endpoint: Endpoint, ctx: ProbeContext): Promise<SmtpConnection["legacyTls"]> {
   const transcript: Transcript = { banner: [], ehlo: [], starttlsOffered: null };
   try {
-    const socket = await startTlsSession(
-      { endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" } },
-      transcript,
+    const socket = await retryReset(() =>
+      startTlsSession({ endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" } }, transcript),
     );
     const version = socket.getProtocol();
     closeSession(socket);
     return { accepted: true, version, error: null };
   } catch (err) {
-    // A handshake the server refused is the answer; anything before the handshake leaves it unknown.
+    // A handshake the server refused (an alert, no version in common) is the answer; a reset, a
+    // timeout or anything before the handshake leaves it unknown (SMTP_RESET, SMTP_TIMEOUT …).
     if (err instanceof SmtpProbeError && err.code === "TLS_HANDSHAKE") return { accepted: false, version: null, error: null };
     return { accepted: null, version: null, error: errorOf(err) };
+  }
+}
+
+/** A session reset by the server is tried once more: a flaky middlebox is not the server's answer. */
+async function retryReset<T>(session: () => Promise<T>): Promise<T> {
+  try {
+    return await session();
+  } catch (err) {
+    if (err instanceof SmtpProbeError && err.code === "SMTP_RESET") return session();
+    throw err;
   }
 }

@@ -11,6 +11,7 @@ export type SmtpErrorCode = ErrorCodes<
   | "SMTP_REJECTED"
   | "SMTP_NO_STARTTLS"
   | "SMTP_STARTTLS_REFUSED"
+  | "SMTP_RESET"
   | "TLS_HANDSHAKE"
 >;
 
@@ -92,8 +93,9 @@ export function replyReader(socket: Duplex, limits: ReplyLimits = DEFAULT_LIMITS
     }
     return true;
   };
-  const onEnd = () => fail(new SmtpProbeError("SMTP_PROTOCOL", "the server closed the connection"));
-  const onError = (e: Error) => fail(new SmtpProbeError("SMTP_PROTOCOL", `connection error: ${e.message}`));
+  // A connection that ends or fails mid-dialogue said nothing: unknown, never an answer.
+  const onEnd = () => fail(new SmtpProbeError("SMTP_RESET", "the server closed the connection mid-dialogue"));
+  const onError = (e: Error) => fail(new SmtpProbeError("SMTP_RESET", `the connection failed mid-dialogue: ${e.message}`));
   socket.on("data", onData);
   socket.on("end", onEnd);
   socket.on("close", onEnd);

@@ -111,7 +111,10 @@ function handshake(plain: net.Socket, o: SessionOptions): Promise<tls.TLSSocket>
     socket.once("error", (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       socket.destroy();
-      reject(new SmtpProbeError("TLS_HANDSHAKE", `TLS handshake failed: ${e.code ? `${e.code}: ` : ""}${e.message}`));
+      // A TLS alert or a failed negotiation is the server's answer; a reset or a closed socket
+      // (Node: ECONNRESET, EPIPE, "socket disconnected before secure TLS connection") is not.
+      const dropped = e.code === "ECONNRESET" || e.code === "EPIPE" || /socket disconnected|socket hang up/i.test(e.message);
+      reject(new SmtpProbeError(dropped ? "SMTP_RESET" : "TLS_HANDSHAKE", `TLS handshake ${dropped ? "cut off" : "failed"}: ${e.code ? `${e.code}: ` : ""}${e.message}`));
     });
   });
 }

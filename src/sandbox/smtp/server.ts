@@ -32,6 +32,10 @@ export interface SmtpServerOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The connections (1 for the first) that are reset (TCP RST) right after the banner, as a flaky middlebox does. */
+  resetAfterBanner?: number[];
+  /** The connections that are reset when the client starts the TLS handshake (after "220 Ready to start TLS"). */
+  resetAtStarttls?: number[];
 }
 
 export interface RunningSmtpServer {
@@ -56,7 +60,11 @@ export async function startSmtpServer(o: SmtpServerOptions): Promise<RunningSmtp
     socket.on("error", () => socket.destroy());
     // Never keep a test or the world waiting on a client that went away silently.
     socket.setTimeout(60_000, () => socket.destroy());
-    serve(socket, o, secureContext, sockets);
+    if (o.resetAfterBanner?.includes(count)) {
+      socket.write(`220 ${o.hostname} ESMTP exo-posture sandbox\r\n`, () => setTimeout(() => socket.resetAndDestroy(), 20));
+      return;
+    }
+    serve(socket, o, secureContext, sockets, o.resetAtStarttls?.includes(count) ?? false);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -90,7 +98,7 @@ function tlsContext(o: SmtpServerOptions): tls.SecureContext {
   return tls.createSecureContext({ cert: o.chainPem, key: o.keyPem, minVersion: "TLSv1.2" });
 }
 
-function serve(plain: net.Socket, o: SmtpServerOptions, secureContext: tls.SecureContext | null, sockets: Set<net.Socket>): void {
+function serve(plain: net.Socket, o: SmtpServerOptions, secureContext: tls.SecureContext | null, sockets: Set<net.Socket>, resetAtStarttls = false): void {
   if (o.mode === "endless-banner") {
     talkForever(plain, o.hostname);
     return;
@@ -136,7 +144,9 @@ function serve(plain: net.Socket, o: SmtpServerOptions, secureContext: tls.Secur
         buf = "";
         socket.removeListener("data", onData);
         socket.write("220 2.0.0 Ready to start TLS\r\n");
-        upgrade();
+        // A reset instead of a handshake: what a middlebox that drops the session looks like.
+        if (resetAtStarttls) plain.once("data", () => plain.resetAndDestroy());
+        else upgrade();
         return "starttls";
       case "NOOP":
       case "RSET":
