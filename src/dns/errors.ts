@@ -11,6 +11,7 @@ export type DnsErrorCode = ErrorCodes<
   | "DNS_NETWORK"
   | "DNS_BAD_RESPONSE"
   | "DNS_BAD_NAME"
+  | "DNS_CNAME_CHAIN"
 >;
 
 export class DnsError extends Error {

@@ -54,6 +54,12 @@ function rcodeOf(packet: Packet): string {
 const sameName = (a: string, b: string) => a.replace(/\.$/, "").toLowerCase() === b.replace(/\.$/, "").toLowerCase();
 
 /**
+ * The longest CNAME chain followed. RFC 1034 §3.6.2 asks resolvers to follow chains but bounds
+ * none; common resolvers stop near 8 to 16 links (BIND's is 16), and a mail domain needs one or two.
+ */
+export const MAX_CNAME_CHAIN = 16;
+
+/**
  * Turns a response into an answer or a DnsError. Follows the CNAME chain inside the answer
  * section (RFC 1034 §4.3.2 step 3a) so the caller sees the records of the type it asked for.
  */
@@ -74,12 +80,16 @@ export function readAnswer(packet: Packet, name: string, type: RecordType, trans
   const answers = (packet.answers ?? []) as Answer[];
   const cnameChain: string[] = [];
   let current = name;
-  // A chain longer than 16 is a loop or an attack; stop rather than spin.
-  for (let hops = 0; hops < 16; hops++) {
+  const seen = new Set([name.toLowerCase()]);
+  for (;;) {
     const cname = answers.find((rr) => rr.type === "CNAME" && sameName(rr.name, current));
     if (!cname || type === "CNAME") break;
     current = String((cname as { data?: unknown }).data).replace(/\.$/, "");
+    // A loop, or a chain past MAX_CNAME_CHAIN, is no answer at all: never "no such record".
+    if (seen.has(current.toLowerCase())) throw new DnsError("DNS_CNAME_CHAIN", `CNAME loop: ${[name, ...cnameChain, current].join(" → ")}`, query, ede);
+    seen.add(current.toLowerCase());
     cnameChain.push(current);
+    if (cnameChain.length > MAX_CNAME_CHAIN) throw new DnsError("DNS_CNAME_CHAIN", `CNAME chain longer than ${MAX_CNAME_CHAIN} from ${name}`, query, ede);
   }
   const records = answers
     .filter((rr) => rr.type === type && sameName(rr.name, current))

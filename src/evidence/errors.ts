@@ -12,7 +12,7 @@ export type ErrorArea = (typeof ERROR_AREAS)[number];
 
 export const ERROR_CODES = [
   "DNS_TIMEOUT", "DNS_NETWORK", "DNS_SERVFAIL", "DNS_BOGUS", "DNS_REFUSED", "DNS_FORMERR", "DNS_BAD_RESPONSE",
-  "DNS_BAD_NAME", "DNS_ERROR", "DNS_NOT_VALIDATING",
+  "DNS_BAD_NAME", "DNS_ERROR", "DNS_NOT_VALIDATING", "DNS_CNAME_CHAIN",
   "DNSSEC_NO_LOOKUPS",
   "HTTP_NO_ADDRESS", "HTTP_CONNECT_REFUSED", "HTTP_TIMEOUT", "HTTP_NETWORK", "HTTP_PROTOCOL", "HTTP_REDIRECT",
   "HTTP_STATUS", "HTTP_CONTENT_TYPE", "HTTP_BODY_TOO_LARGE", "HTTP_BODY_ENCODING",
@@ -90,6 +90,11 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     area: "dns",
     meaning: "A key lookup for a sample message's DKIM or ARC verification failed with an error that is not one of the resolver's coded ones.",
     remedy: "Run again; if it persists, report it with the message, since the resolver should have coded the failure.",
+  },
+  DNS_CNAME_CHAIN: {
+    area: "dns",
+    meaning: "The name is a CNAME chain that loops, or runs past 16 links (RFC 1034 §3.6.2), so it leads to no record: unknown, never \"no record\".",
+    remedy: "Point the CNAME straight at the name that holds the record (one link is usual), and remove the loop; dig +trace shows the chain.",
   },
   DNS_NOT_VALIDATING: {
     area: "dns",
