@@ -15,6 +15,8 @@ export const mxHostEvidence = z.object({
     aaaa: dnsLookup.nullable(),
     /** IPv4 and IPv6 addresses from both lookups. */
     list: z.array(z.string()),
+    /** One lookup failed while the other answered (AAAA timed out, A did not): the list may miss addresses. */
+    incomplete: evidenceError.nullable().optional(),
   }),
   /** Port 25 of every address: greeting, EHLO, STARTTLS, TLS. */
   smtp: smtpEvidence,

@@ -66,5 +66,10 @@ export const smtpEvidence = z.object({
   port: z.number().int(),
   /** One per address, in the order the resolver gave them. */
   connections: z.array(smtpConnection),
+  /**
+   * Some addresses are unknown (their lookup failed while the other family answered), so there may
+   * be connections missing: a verdict "at every address" cannot pass (src/rules/judge.ts).
+   */
+  incomplete: evidenceError.nullable().optional(),
 });
 export type SmtpEvidence = z.infer<typeof smtpEvidence>;

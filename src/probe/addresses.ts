@@ -9,10 +9,13 @@ export async function probeAddresses(host: string, ctx: ProbeContext): Promise<M
   const list = [a, aaaa].flatMap((r) => (r.status === "fulfilled" ? r.value.records.map((x) => String(x.data)) : []));
   // An IPv6 failure alone does not hide working IPv4 addresses; both failing is an error.
   const failed = a.status === "rejected" ? a.reason : aaaa.status === "rejected" && list.length === 0 ? aaaa.reason : null;
+  // …but it leaves the list incomplete, and says so: "every address" is then unknown, not a pass.
+  const partial = !failed && aaaa.status === "rejected" ? aaaa.reason : null;
   return {
     error: failed ? errorOf(failed) : null,
     a: a.status === "fulfilled" ? lookupOf(a.value) : null,
     aaaa: aaaa.status === "fulfilled" ? lookupOf(aaaa.value) : null,
     list,
+    incomplete: partial ? errorOf(partial) : null,
   };
 }

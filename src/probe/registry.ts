@@ -67,7 +67,10 @@ const mxHost = entry<MxHostSections, MxHostProbeRun>();
 
 export const MX_HOST_PROBES = [
   mxHost("addresses", "A and AAAA of the host", (r) => probeAddresses(r.host, r.ctx)),
-  mxHost("smtp", "port 25 at every address: greeting, EHLO, STARTTLS, TLS (RFC 3207)", async (r) => probeSmtp(r.host, (await r.section("addresses")).list, r.ctx)),
+  mxHost("smtp", "port 25 at every address: greeting, EHLO, STARTTLS, TLS (RFC 3207)", async (r) => {
+    const addresses = await r.section("addresses");
+    return probeSmtp(r.host, addresses.list, r.ctx, addresses.incomplete ?? null);
+  }),
   mxHost("dnssec", "DNSSEC status of the host's address and TLSA answers (RFC 7672 §2.2)", async (r) => probeHostDnssec(r.host, await r.section("dane"), r.ctx)),
   mxHost("dane", "TLSA records against the chain STARTTLS presents (RFC 7672)", async (r) => probeDane(r.host, (await r.section("addresses")).list, r.ctx)),
 ] as const;

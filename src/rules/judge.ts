@@ -78,6 +78,12 @@ export function judge(rule: Rule, subject: Subject): Verdict {
       return failed() ?? decided;
     }
   }
+  // A pass "at every address" rests on every address being known: evidence that says part of it
+  // could not be looked at (`incomplete`, an evidence error) makes the pass unknown, with that cause.
+  for (const input of m.inputs) {
+    const gap = (valueAt(input, subject.vars) as { incomplete?: { code?: string; message?: string } | null } | undefined)?.incomplete;
+    if (gap) return verdict("error", `part of ${input} could not be looked at (${gap.code}: ${gap.message}), so a pass cannot be given`, errorCodeIn(String(gap.code)));
+  }
   // A pass may rest on something being absent from a list; from a list that may be incomplete,
   // that is unknown, never a pass.
   if (partial.length > 0) {

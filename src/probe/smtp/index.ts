@@ -2,6 +2,7 @@
 // usual versions (what a sender of today negotiates, and the chain it is shown), then a second one
 // that offers only TLS 1.0 and 1.1, to find out whether the server still accepts them.
 import { errorOf } from "../evidence-of.js";
+import type { EvidenceError } from "../../evidence/common.js";
 import type { SmtpConnection, SmtpEvidence } from "../../evidence/smtp.js";
 import type { ProbeContext } from "../context.js";
 import { trustContext } from "../../tls/trust.js";
@@ -11,12 +12,13 @@ import { type Endpoint, type Transcript, closeSession, startTlsSession } from ".
 
 export const SMTP_PORT = 25;
 
-export async function probeSmtp(host: string, addresses: string[], ctx: ProbeContext): Promise<SmtpEvidence> {
+/** `incomplete`: the address lookup that failed while the other answered (addresses evidence), carried along. */
+export async function probeSmtp(host: string, addresses: string[], ctx: ProbeContext, incomplete: EvidenceError | null = null): Promise<SmtpEvidence> {
   if (addresses.length === 0) {
-    return { error: { code: "SMTP_NO_ADDRESS", message: `${host} has no A or AAAA address to connect to` }, port: SMTP_PORT, connections: [] };
+    return { error: { code: "SMTP_NO_ADDRESS", message: `${host} has no A or AAAA address to connect to` }, port: SMTP_PORT, connections: [], incomplete };
   }
   const connections = await Promise.all(addresses.map((a) => probeAddress(host, a, ctx)));
-  return { error: null, port: SMTP_PORT, connections };
+  return { error: null, port: SMTP_PORT, connections, incomplete };
 }
 
 /** Where an address's SMTP service is, or why it is not reachable in this run. */
