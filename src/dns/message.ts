@@ -60,6 +60,17 @@ const sameName = (a: string, b: string) => a.replace(/\.$/, "").toLowerCase() ==
 export const MAX_CNAME_CHAIN = 16;
 
 /**
+ * Adds one link to the CNAME chain from `origin` (`seen` holds the origin and every link so far):
+ * a loop, or a chain past MAX_CNAME_CHAIN, is no answer at all, never "no such record".
+ */
+export function extendChain(chain: string[], seen: Set<string>, origin: string, link: string, query: { name: string; type: string }, ede: ExtendedError[]): void {
+  if (seen.has(link.toLowerCase())) throw new DnsError("DNS_CNAME_CHAIN", `CNAME loop: ${[origin, ...chain, link].join(" → ")}`, query, ede);
+  seen.add(link.toLowerCase());
+  chain.push(link);
+  if (chain.length > MAX_CNAME_CHAIN) throw new DnsError("DNS_CNAME_CHAIN", `CNAME chain longer than ${MAX_CNAME_CHAIN} from ${origin}`, query, ede);
+}
+
+/**
  * Turns a response into an answer or a DnsError. Follows the CNAME chain inside the answer
  * section (RFC 1034 §4.3.2 step 3a) so the caller sees the records of the type it asked for.
  */
@@ -85,11 +96,7 @@ export function readAnswer(packet: Packet, name: string, type: RecordType, trans
     const cname = answers.find((rr) => rr.type === "CNAME" && sameName(rr.name, current));
     if (!cname || type === "CNAME") break;
     current = String((cname as { data?: unknown }).data).replace(/\.$/, "");
-    // A loop, or a chain past MAX_CNAME_CHAIN, is no answer at all: never "no such record".
-    if (seen.has(current.toLowerCase())) throw new DnsError("DNS_CNAME_CHAIN", `CNAME loop: ${[name, ...cnameChain, current].join(" → ")}`, query, ede);
-    seen.add(current.toLowerCase());
-    cnameChain.push(current);
-    if (cnameChain.length > MAX_CNAME_CHAIN) throw new DnsError("DNS_CNAME_CHAIN", `CNAME chain longer than ${MAX_CNAME_CHAIN} from ${name}`, query, ede);
+    extendChain(cnameChain, seen, name, current, query, ede);
   }
   const records = answers
     .filter((rr) => rr.type === type && sameName(rr.name, current))

@@ -4,7 +4,7 @@ import { randomInt } from "node:crypto";
 import pLimit from "p-limit";
 import type { Dispatcher } from "undici";
 import { DnsError } from "./errors.js";
-import { decodeMessage, encodeQuery, isTruncated, MAX_CNAME_CHAIN, readAnswer } from "./message.js";
+import { decodeMessage, encodeQuery, extendChain, isTruncated, readAnswer } from "./message.js";
 import { type ParsedResolver, parseResolverSpec } from "./resolver-spec.js";
 import { sendDoh, sendTcp, sendUdp } from "./transport.js";
 import type { DnsAnswer, RecordType, Resolver, ResolverStats } from "./types.js";
@@ -60,6 +60,16 @@ export function createResolver(spec: string | ParsedResolver, options: ResolverO
     }
   }
 
+  // What the resolver said for each (name, type), before chains are completed: a chain's later
+  // names are asked for once per run however many chains pass through them.
+  const wire = new Map<string, Promise<DnsAnswer>>();
+  function resolveOnce(name: string, type: RecordType): Promise<DnsAnswer> {
+    const key = `${name.toLowerCase()}|${type}`;
+    let p = wire.get(key);
+    if (!p) wire.set(key, (p = resolve(name, type)));
+    return p;
+  }
+
   /**
    * A resolver may return a CNAME chain that stops short of the record (it gave up, or the chain
    * leaves its zone data: RFC 1034 §4.3.2 step 3a, RFC 2308 §2.1). The rest is asked for here, so
@@ -73,16 +83,10 @@ export function createResolver(spec: string | ParsedResolver, options: ResolverO
     let ad = first.ad;
     const ede = [...first.ede];
     while (answer.status === "nodata" && answer.cnameChain.length > 0) {
-      answer = await resolve(chain.at(-1)!, type);
+      answer = await resolveOnce(chain.at(-1)!, type);
       ad &&= answer.ad;
       ede.push(...answer.ede);
-      for (const n of answer.cnameChain) {
-        const query = { name: first.name, type };
-        if (seen.has(n.toLowerCase())) throw new DnsError("DNS_CNAME_CHAIN", `CNAME loop: ${[first.name, ...chain, n].join(" → ")}`, query, ede);
-        seen.add(n.toLowerCase());
-        chain.push(n);
-        if (chain.length > MAX_CNAME_CHAIN) throw new DnsError("DNS_CNAME_CHAIN", `CNAME chain longer than ${MAX_CNAME_CHAIN} from ${first.name}`, query, ede);
-      }
+      for (const n of answer.cnameChain) extendChain(chain, seen, first.name, n, { name: first.name, type }, ede);
     }
     return { ...first, status: answer.status, records: answer.records, cnameChain: chain, ad, ede };
   }
@@ -103,7 +107,7 @@ export function createResolver(spec: string | ParsedResolver, options: ResolverO
         else stats.inflightJoins++;
         return hit.promise;
       }
-      const entry = { settled: false, promise: resolve(name, type).then((a) => completeChain(a, type)) };
+      const entry = { settled: false, promise: resolveOnce(name, type).then((a) => completeChain(a, type)) };
       // Errors are cached too: within one run a name gives the same answer to every check.
       entry.promise.then(() => (entry.settled = true), () => (entry.settled = true));
       cache.set(key, entry);

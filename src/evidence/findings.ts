@@ -13,6 +13,9 @@ export type Severity = z.infer<typeof severity>;
 
 export const reference = z.object({ title: z.string(), url: z.string() });
 
+/** A rule's equivalents in other benchmarks (CIS Microsoft 365, CISA SCuBA, ORCA). */
+export const crosswalk = z.object({ cis: z.array(z.string()).optional(), scuba: z.array(z.string()).optional(), orca: z.array(z.string()).optional() });
+
 export const finding = z.object({
   ruleId: z.string(),
   title: z.string(),
@@ -30,7 +33,7 @@ export const finding = z.object({
   /** On an `error` finding: why it could not be assessed, a code of the error catalogue (docs/errors.md). */
   cause: errorCode.optional(),
   /** The rule's equivalents in other benchmarks (CIS Microsoft 365, CISA SCuBA, ORCA), when it has them. */
-  crosswalk: z.object({ cis: z.array(z.string()).optional(), scuba: z.array(z.string()).optional(), orca: z.array(z.string()).optional() }).optional(),
+  crosswalk: crosswalk.optional(),
   /** Present when a waiver names this finding, applied or expired. */
   waiver: z
     .object({

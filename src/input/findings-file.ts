@@ -2,14 +2,14 @@
 // needs is required, so a findings file from an earlier version (before `assessment`, `control`)
 // still compares; a file that lacks even that is refused with the path of its first bad field.
 import { z } from "zod";
-import { severity, status } from "../evidence/findings.js";
+import { finding } from "../evidence/findings.js";
 import { parseWith } from "./parse.js";
 import { readJsonFile } from "./read-file.js";
 
 export const comparableFindings = z.object({
   generatedAt: z.string(),
   evidenceCollectedAt: z.string(),
-  findings: z.array(z.object({ ruleId: z.string(), title: z.string(), subject: z.string(), status, severity, message: z.string() })),
+  findings: z.array(finding.pick({ ruleId: true, title: true, subject: true, status: true, severity: true, message: true })),
 });
 export type ComparableFindings = z.infer<typeof comparableFindings>;
 

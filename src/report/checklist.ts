@@ -10,7 +10,7 @@ import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjec
 import { defineFormat } from "./format.js";
 import { cell, fenced, inline, table } from "./markdown.js";
 import { CELL, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
-import { plural, resolverText, runTitle, verdictLine } from "./run-facts.js";
+import { plural, resolverText, runTitle, tenantText, verdictLine } from "./run-facts.js";
 import { renderTenant } from "./tenant-summary.js";
 
 export const checklistFormat = defineFormat({
@@ -40,9 +40,8 @@ export function renderChecklist(findings: Findings, evidence: Evidence, changes?
 }
 
 function about(findings: Findings, evidence: Evidence): string[] {
-  const t = evidence.tenant;
   return [
-    `- **Tenant:** ${t ? `${inline(t.organization.displayName ?? "(name unknown)")} (${inline(t.tenantId)}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${inline(t.cloud.name)} cloud` : ""}` : "none assessed: domains only, from the outside"}`,
+    `- **Tenant:** ${inline(tenantText(evidence))}`,
     `- **Assessed:** ${plural(Object.keys(evidence.domains).length, "domain")} and the ${plural(Object.keys(evidence.mxHosts).length, "MX host")} they name`,
     `- **Evidence:** collected ${findings.evidenceCollectedAt} through resolver ${inline(resolverText(findings))}`,
     `- **Judged:** ${findings.generatedAt} by ${findings.tool.name} ${findings.tool.version} with rule pack ${inline(findings.pack.name)} ${inline(findings.pack.version)}`,

@@ -3,7 +3,7 @@
 // non-ASCII names right. Rows open with what could not be assessed, then what to fix, most severe
 // first, so the file opens with the fact that a run could not look.
 import type { Finding } from "../evidence/findings.js";
-import { CONTROLS } from "../rules/controls.js";
+import { controlLabel } from "../rules/controls.js";
 import { defineFormat } from "./format.js";
 import { byAttention } from "./order.js";
 
@@ -27,7 +27,7 @@ export function renderCsv(findings: readonly Finding[]): string {
 
 export function csvRow(f: Finding): string[] {
   return [
-    f.ruleId, f.title, CONTROLS.find((c) => c.id === f.control)?.label ?? f.control, f.severity, f.status, f.subject,
+    f.ruleId, f.title, controlLabel(f.control), f.severity, f.status, f.subject,
     f.message, f.remediation, f.references[0]?.url ?? "", waiverText(f), f.cause ?? "",
   ];
 }

@@ -5,10 +5,9 @@
 // severity. Moves within clean (not applicable to pass) change nothing a reader acts on. A finding
 // that is gone because its rule left the pack, or its subject was not assessed this time, is said
 // to be so: never counted as fixed.
-import type { Finding } from "../evidence/findings.js";
-
-/** What a comparison reads of a findings file (src/input/findings-file.ts). */
-type Comparable = { generatedAt: string; evidenceCollectedAt: string; findings: Pick<Finding, "ruleId" | "title" | "subject" | "status" | "severity" | "message">[] };
+import { type Finding, SEVERITIES } from "../evidence/findings.js";
+import type { ComparableFindings as Comparable } from "../input/findings-file.js";
+import { oneLine } from "./one-line.js";
 
 const OPEN = new Set<Finding["status"]>(["fail", "warn"]);
 const CLEAN = new Set<Finding["status"]>(["pass", "info", "not_applicable"]);
@@ -78,7 +77,7 @@ function kind(s: Finding["status"]): "open" | "unknown" | "waived" | "clean" {
 
 function rank(c: Change): number {
   const s = (c.after ?? c.before)!;
-  return ["high", "medium", "low", "info"].indexOf(s.severity);
+  return SEVERITIES.indexOf(s.severity);
 }
 
 /** Exit 1 with --fail-on: something new, at that severity or above. */
@@ -96,7 +95,7 @@ const STATUS = (s: FindingState | null) => (s ? `${s.status} (${s.severity})` : 
 
 /** The diff for a terminal: counts, then each list. Control characters from outside never reach it. */
 export function renderDiff(d: FindingsDiff): string {
-  const line = (c: Change, how: string) => `  ${how.padEnd(28)} ${c.ruleId.padEnd(27)} ${c.subject}${c.after && (c.after.status === "fail" || c.after.status === "warn" || c.after.status === "error") ? ` — ${oneLine(c.after.message)}` : ""}`;
+  const line = (c: Change, how: string) => `  ${how.padEnd(28)} ${c.ruleId.padEnd(27)} ${c.subject}${c.after && (c.after.status === "fail" || c.after.status === "warn" || c.after.status === "error") ? ` — ${oneLine(c.after.message, 140)}` : ""}`;
   const out = [
     `Changes from the run of ${d.from.evidenceCollectedAt} to the run of ${d.to.evidenceCollectedAt}:`,
     `  ${d.new.length} new, ${d.fixed.length} fixed, ${d.changed.length} changed, ${d.unchanged} unchanged; ${d.noLongerAssessed.length} no longer assessed, ${d.ruleRemoved.length} of rules no longer in the pack`,
@@ -111,10 +110,4 @@ export function renderDiff(d: FindingsDiff): string {
   section("No longer assessed (not fixed)", d.noLongerAssessed, (c) => `was ${STATUS(c.before)}`);
   section("Rule no longer in the pack (not fixed)", d.ruleRemoved, (c) => `was ${STATUS(c.before)}`);
   return `${out.join("\n")}\n`;
-}
-
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, " ");
-  return flat.length > 140 ? `${flat.slice(0, 137)}...` : flat;
 }

@@ -4,6 +4,7 @@
 // name is shown once with a placeholder (<domain>, <MX host>), so 31 copies of the same TLS-RPT fix
 // become one. Every report that lists fixes (checklist, workbook, HTML) uses these groups.
 import type { Finding } from "../evidence/findings.js";
+import { groupBy } from "../group-by.js";
 
 export interface SubjectFinding {
   /** The finding's subject as in findings.json (`domain:a.example`). */
@@ -66,11 +67,7 @@ export function subjectParts(subject: string): { kind: string; placeholder: stri
 }
 
 export function fixGroups(findings: readonly Finding[]): FixGroup[] {
-  const byKey = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.status !== "fail" && f.status !== "warn") continue;
-    byKey.set(f.ruleId, [...(byKey.get(f.ruleId) ?? []), f]);
-  }
+  const byKey = groupBy(findings.filter((f) => f.status === "fail" || f.status === "warn"), (f) => f.ruleId);
   // Failures before warnings within a group, then by subject.
   const groups = [...byKey.values()].map((list) => groupOf(list.sort((a, b) => (a.status === b.status ? 0 : a.status === "fail" ? -1 : 1) || a.subject.localeCompare(b.subject))));
   return groups.sort(

@@ -26,7 +26,9 @@ export interface MailPathRow {
 export const MAIL_PATH_NOTE = "Each verdict is that of the rule that judges the link: gateway.detected, gateway.connector-lockdown, gateway.enhanced-filtering, gateway.arc-trusted-sealer.";
 
 export function mailPathRows(evidence: Evidence, findings: Findings): MailPathRow[] {
-  const verdict = (ruleId: string, subject: string): Verdict => findings.findings.find((f) => f.ruleId === ruleId && f.subject === subject)?.status ?? null;
+  // Indexed once: a lookup per link and domain must not scan every finding (a sector run has 100,000s).
+  const index = new Map(findings.findings.filter((f) => f.ruleId.startsWith("gateway.")).map((f) => [`${f.ruleId}|${f.subject}`, f.status]));
+  const verdict = (ruleId: string, subject: string): Verdict => index.get(`${ruleId}|${subject}`) ?? null;
   const arcVerdict = verdict("gateway.arc-trusted-sealer", "tenant");
   const rows: MailPathRow[] = [];
   for (const name of Object.keys(evidence.domains).sort()) {

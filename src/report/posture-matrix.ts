@@ -2,6 +2,7 @@
 // status among that control's findings for the domain and for the MX hosts it names.
 import type { Evidence } from "../evidence/evidence.js";
 import type { Finding } from "../evidence/findings.js";
+import { groupBy } from "../group-by.js";
 import { CONTROLS } from "../rules/controls.js";
 import type { Pack } from "../rules/pack.js";
 
@@ -29,8 +30,7 @@ export const MATRIX_LEGEND = "FAIL a check failed Â· ERR could not be assessed Â
 export interface MatrixRow { domain: string; role: string; cells: (Finding["status"] | null)[] }
 
 export function matrixRows(findings: readonly Finding[], evidence: Evidence, columns: MatrixColumn[]): MatrixRow[] {
-  const bySubject = new Map<string, Finding[]>();
-  for (const f of findings) bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), f]);
+  const bySubject = groupBy(findings, (f) => f.subject);
   return Object.keys(evidence.domains).sort().map((name) => {
     const mine = [
       ...(bySubject.get(`domain:${name}`) ?? []),

@@ -2,6 +2,17 @@
 // and whether it could look at all (findings.assessment).
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
+import type { TenantEvidence } from "../evidence/tenant.js";
+
+/** "Contoso County Council (<id>), collected live in the global cloud"; what every report says of the tenant. */
+export function tenantLine(t: TenantEvidence): string {
+  return `${t.organization.displayName ?? "(name unknown)"} (${t.tenantId}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${t.cloud.name} cloud` : ""}`;
+}
+
+/** The tenant, or that none was assessed. */
+export function tenantText(evidence: Evidence): string {
+  return evidence.tenant ? tenantLine(evidence.tenant) : "none assessed: domains only, from the outside";
+}
 
 /** "Contoso County Council", or the one domain, or "12 domains". */
 export function runTitle(evidence: Evidence): string {

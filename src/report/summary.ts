@@ -4,6 +4,8 @@ import type { Evidence } from "../evidence/evidence.js";
 import type { Finding, Findings } from "../evidence/findings.js";
 import type { Pack } from "../rules/pack.js";
 import { changesLine, type FindingsDiff } from "./diff.js";
+import { groupBy } from "../group-by.js";
+import { oneLine } from "./one-line.js";
 import { subjectParts } from "./fix-groups.js";
 import { postureMatrix } from "./posture-matrix.js";
 import { renderTenant } from "./tenant-summary.js";
@@ -35,10 +37,7 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
 
   out.push(...postureMatrix(findings.findings, evidence, pack));
   // Subjects that are not domains (the tenant, connectors, sample messages) get a line each.
-  const others = new Map<string, Finding[]>();
-  for (const f of findings.findings) {
-    if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) others.set(f.subject, [...(others.get(f.subject) ?? []), f]);
-  }
+  const others = groupBy(findings.findings.filter((f) => !f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")), (f) => f.subject);
   // Without a tenant, its rules are all "not applicable": no line says "tenant: 0 fail, 0 warn".
   for (const [subject, list] of others) if (list.every((f) => f.status === "not_applicable")) others.delete(subject);
   if (others.size > 0) out.push("");
@@ -82,11 +81,4 @@ function unknowns(findings: Findings): string[] {
     out.push(`    what to do: ${oneLine(c.remedy)}`);
   }
   return [...out, ""];
-}
-
-/** Control characters from the outside world never reach the terminal. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, " ");
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }

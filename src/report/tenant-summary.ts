@@ -2,6 +2,7 @@
 // configuration (accepted domains with inbound DANE, connectors with Enhanced Filtering, ARC
 // sealers) beside the findings about it.
 import type { TenantEvidence } from "../evidence/tenant.js";
+import { tenantLine } from "./run-facts.js";
 
 type Connector = TenantEvidence["connectors"][number];
 
@@ -9,7 +10,7 @@ const yes = (v: boolean | null | undefined) => (v === true ? "on" : v === false 
 
 export function renderTenant(t: TenantEvidence): string[] {
   const out = [
-    `Tenant ${t.organization.displayName ?? "(name unknown)"} (${t.tenantId}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${t.cloud.name} cloud` : ""}`,
+    `Tenant ${tenantLine(t)}`,
   ];
   const section = (name: string, s: { error: { code: string; message: string } | null; possiblyTruncated: boolean }) => {
     if (s.error) out.push(`  ${name}: ERROR ${s.error.code}: ${s.error.message}`);

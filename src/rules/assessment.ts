@@ -4,18 +4,12 @@
 // with it what to do. A run with any unknown is incomplete and never reads as clean.
 import { describeError, type ErrorCode } from "../evidence/errors.js";
 import type { Assessment, AssessmentCause, Finding } from "../evidence/findings.js";
+import { groupBy } from "../group-by.js";
 
 export function assessmentOf(findings: readonly Finding[]): Assessment {
-  const byCode = new Map<ErrorCode, Map<string, Finding[]>>();
-  for (const f of findings) {
-    if (f.status !== "error") continue;
-    const code = f.cause ?? "RULE_UNDECIDED";
-    const subjects = byCode.get(code) ?? new Map<string, Finding[]>();
-    subjects.set(f.subject, [...(subjects.get(f.subject) ?? []), f]);
-    byCode.set(code, subjects);
-  }
-  const causes: AssessmentCause[] = [...byCode].map(([code, subjects]) => {
-    const list = [...subjects].map(([subject, fs]) => ({
+  const byCode = groupBy(findings.filter((f) => f.status === "error"), (f): ErrorCode => f.cause ?? "RULE_UNDECIDED");
+  const causes: AssessmentCause[] = [...byCode].map(([code, errors]) => {
+    const list = [...groupBy(errors, (f) => f.subject)].map(([subject, fs]) => ({
       subject,
       checks: fs.length,
       ruleIds: fs.map((f) => f.ruleId).sort(),

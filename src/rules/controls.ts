@@ -23,3 +23,8 @@ export const CONTROLS = [
 export type Control = (typeof CONTROLS)[number]["id"];
 
 export const CONTROL_IDS = CONTROLS.map((c) => c.id) as [Control, ...Control[]];
+
+/** A control's label for people ("MTA-STS"), or the id itself when the set does not hold it. */
+export function controlLabel(id: string): string {
+  return CONTROLS.find((c) => c.id === id)?.label ?? id;
+}

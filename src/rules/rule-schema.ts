@@ -2,7 +2,7 @@
 // typo in a rule or a waiver is caught at load, not silently ignored.
 import { z } from "zod";
 import { errorCode } from "../evidence/errors.js";
-import { reference, severity, status } from "../evidence/findings.js";
+import { crosswalk, reference, severity, status } from "../evidence/findings.js";
 import { CONTROL_IDS } from "./controls.js";
 
 export const SCOPES = ["domain", "mx", "tenant", "connector", "message"] as const;
@@ -54,9 +54,7 @@ export const ruleFile = z.strictObject({
   passStatus: z.enum(["pass", "info"]).default("pass"),
   remediation: z.string().min(1),
   references: z.array(reference).min(1),
-  crosswalk: z
-    .strictObject({ cis: z.array(z.string()).optional(), scuba: z.array(z.string()).optional(), orca: z.array(z.string()).optional() })
-    .optional(),
+  crosswalk: z.strictObject(crosswalk.shape).optional(),
   examples: z.array(example).min(2),
 });
 export type RuleFile = z.infer<typeof ruleFile>;

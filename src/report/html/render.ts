@@ -3,6 +3,7 @@
 // the verdict, changes since a baseline, the posture matrix, the mail path, the fixes (each once),
 // waivers, the tenant, and each domain's findings with their evidence pointers.
 import { createHash } from "node:crypto";
+import { groupBy } from "../../group-by.js";
 import type { Evidence } from "../../evidence/evidence.js";
 import type { Finding, Findings } from "../../evidence/findings.js";
 import { SEVERITIES } from "../../evidence/findings.js";
@@ -10,17 +11,17 @@ import type { Change, FindingsDiff } from "../diff.js";
 import { changesLine } from "../diff.js";
 import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
 import type { ReportInput } from "../format.js";
+import { STATUS_SHORT } from "../labels.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
 import { lookupsIn, recordRows } from "../records.js";
 import { byAttention } from "../order.js";
 import { MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
-import { plural, resolverText, runTitle, verdictLine } from "../run-facts.js";
+import { plural, resolverText, runTitle, tenantText, verdictLine } from "../run-facts.js";
 import { renderTenant } from "../tenant-summary.js";
 import { anchor, esc, safeUrl } from "./escape.js";
 import { CSS } from "./style.js";
 
-const LABEL: Record<Finding["status"], string> = { fail: "FAIL", warn: "WARN", error: "UNKNOWN", pass: "pass", info: "info", not_applicable: "n/a", waived: "WAIVED" };
-const status = (s: Finding["status"] | null) => (s ? `<td class="s-${s === "not_applicable" ? "na" : s}">${LABEL[s]}</td>` : "<td></td>");
+const status = (s: Finding["status"] | null) => (s ? `<td class="s-${s === "not_applicable" ? "na" : s}">${STATUS_SHORT[s]}</td>` : "<td></td>");
 
 export function renderHtml({ evidence, findings, changes }: ReportInput): string {
   const groups = fixGroups(findings.findings);
@@ -57,9 +58,8 @@ ${body}
 }
 
 function facts(evidence: Evidence, findings: Findings): string {
-  const t = evidence.tenant;
   const rows: [string, string][] = [
-    ["Tenant", t ? `${t.organization.displayName ?? "(name unknown)"} (${t.tenantId}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${t.cloud.name} cloud` : ""}` : "none assessed: domains only, from the outside"],
+    ["Tenant", tenantText(evidence)],
     ["Assessed", `${plural(Object.keys(evidence.domains).length, "domain")} and the ${plural(Object.keys(evidence.mxHosts).length, "MX host")} they name`],
     ["Evidence", `collected ${findings.evidenceCollectedAt} through resolver ${resolverText(findings)}`],
     ["Judged", `${findings.generatedAt} by ${findings.tool.name} ${findings.tool.version} with rule pack ${findings.pack.name} ${findings.pack.version}`],
@@ -164,8 +164,7 @@ function tenant(evidence: Evidence): string {
 }
 
 function domains(evidence: Evidence, findings: Findings): string {
-  const bySubject = new Map<string, Finding[]>();
-  for (const f of findings.findings) bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), f]);
+  const bySubject = groupBy(findings.findings, (f) => f.subject);
   const out = [`<h2 id="domains">Findings by domain</h2><p class="muted">Each domain's findings and those of its MX hosts, what needs attention first; the evidence column points into evidence.json (RFC 6901).</p>`];
   for (const name of Object.keys(evidence.domains).sort()) {
     const d = evidence.domains[name]!;

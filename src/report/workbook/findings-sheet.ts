@@ -2,7 +2,7 @@
 // written), references as hyperlinks.
 import type ExcelJS from "exceljs";
 import type { Findings } from "../../evidence/findings.js";
-import { CONTROLS } from "../../rules/controls.js";
+import { controlLabel } from "../../rules/controls.js";
 import { byAttention } from "../order.js";
 import { addSheet, BOLD, LINK, SEVERITY_LABEL, STATUS_LABEL, statusFill, text } from "./style.js";
 
@@ -39,7 +39,7 @@ export function findingsSheet(wb: ExcelJS.Workbook, findings: Findings): void {
       const cw = f.crosswalk ? [...(f.crosswalk.cis ?? []).map((x) => `CIS ${x}`), ...(f.crosswalk.scuba ?? []), ...(f.crosswalk.orca ?? []).map((x) => `ORCA ${x}`)].join("; ") : "";
       const w = f.waiver;
       return [
-        f.ruleId, text(f.title), CONTROLS.find((c) => c.id === f.control)?.label ?? f.control, SEVERITY_LABEL[f.severity], STATUS_LABEL[f.status],
+        f.ruleId, text(f.title), controlLabel(f.control), SEVERITY_LABEL[f.severity], STATUS_LABEL[f.status],
         text(f.subject), text(f.message), text(f.remediation),
         ref ? { text: text(ref.title), hyperlink: ref.url } : "",
         cw, w ? text(`${w.applied ? "waived" : "expired"} until ${w.expires}: ${w.reason} (${w.approver})`) : "", f.cause ?? "",

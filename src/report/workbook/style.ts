@@ -21,12 +21,7 @@ export function text(value: unknown): string {
   return s.length > MAX_CELL ? `${s.slice(0, MAX_CELL - 1)}…` : s;
 }
 
-export const STATUS_LABEL: Record<Finding["status"], string> = {
-  fail: "FAIL", warn: "WARN", error: "COULD NOT ASSESS", pass: "pass", info: "info", not_applicable: "n/a", waived: "WAIVED",
-};
-
-/** For narrow cells (the matrix, the mail path's verdicts); the sheets say what UNKNOWN means. */
-export const STATUS_SHORT: Record<Finding["status"], string> = { ...STATUS_LABEL, error: "UNKNOWN" };
+export { STATUS_LABEL, STATUS_SHORT } from "../labels.js";
 
 // Light tints, so black text stays readable in colour and in grey print.
 const TINT: Record<Finding["status"], string | null> = {

@@ -5,7 +5,7 @@ import type { Evidence } from "../../evidence/evidence.js";
 import { type Findings, SEVERITIES, STATUSES } from "../../evidence/findings.js";
 import type { FixGroup } from "../fix-groups.js";
 import { subjectParts } from "../fix-groups.js";
-import { resolverText, runTitle, verdictLine } from "../run-facts.js";
+import { resolverText, runTitle, tenantText, verdictLine } from "../run-facts.js";
 import { addSheet, BOLD, heading, SEVERITY_LABEL, STATUS_LABEL, statusFill, text } from "./style.js";
 
 const STATUS_MEANING: Record<keyof typeof STATUS_LABEL, string> = {
@@ -38,9 +38,8 @@ export function summarySheet(wb: ExcelJS.Workbook, evidence: Evidence, findings:
   }
   ws.addRow([]);
 
-  const t = evidence.tenant;
   const facts: [string, string][] = [
-    ["Tenant", t ? `${t.organization.displayName ?? "(name unknown)"} (${t.tenantId}), ${t.source === "bundle" ? "from a PowerShell bundle" : "collected live"}${t.cloud ? ` in the ${t.cloud.name} cloud` : ""}` : "none assessed: domains only, from the outside"],
+    ["Tenant", tenantText(evidence)],
     ["Domains", `${Object.keys(evidence.domains).length}: ${Object.keys(evidence.domains).sort().join(", ")}`],
     ["MX hosts", String(Object.keys(evidence.mxHosts).length)],
     ["Evidence collected", findings.evidenceCollectedAt],

@@ -1,0 +1,10 @@
+// How a status is written where a person reads it in a cell (workbook, HTML): always as text, so
+// colour is never the only signal.
+import type { Finding } from "../evidence/findings.js";
+
+export const STATUS_LABEL: Record<Finding["status"], string> = {
+  fail: "FAIL", warn: "WARN", error: "COULD NOT ASSESS", pass: "pass", info: "info", not_applicable: "n/a", waived: "WAIVED",
+};
+
+/** For narrow cells (the matrix, the mail path's verdicts); the pages say what UNKNOWN means. */
+export const STATUS_SHORT: Record<Finding["status"], string> = { ...STATUS_LABEL, error: "UNKNOWN" };
