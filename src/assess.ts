@@ -4,6 +4,7 @@
 import { type CollectTenantOptions, collectTenant } from "./collect/index.js";
 import type { DataCatalogue } from "./data/schema.js";
 import { dohAgent } from "./dns/doh-agent.js";
+import { withDeadline } from "./dns/deadline.js";
 import { createResolver } from "./dns/resolver.js";
 import { requireResolver } from "./dns/validation.js";
 import { DEFAULT_RESOLVER } from "./dns/resolver-spec.js";
@@ -14,6 +15,7 @@ import { type Rules, type RulesOptions, loadRules } from "./evaluate.js";
 import { InputError } from "./input/errors.js";
 import { readUserFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
+import { startDeadline } from "./probe/deadline.js";
 import { probeAll } from "./probe/run.js";
 import { readComparableFindings } from "./input/findings-file.js";
 import { diffFindings, type FindingsDiff } from "./report/diff.js";
@@ -32,6 +34,16 @@ export interface ProbeOptions {
   dkimSelectors?: string[];
   /** Sample messages whose ARC chain and DKIM signatures are verified (--message). */
   messageFiles?: string[];
+  /** Timeout of one SMTP step (connect, a reply, the TLS handshake), in milliseconds (--smtp-timeout; default: the step timeout, 5000). */
+  smtpTimeoutMs?: number;
+  /** MX hosts probed per domain, most preferred first (--max-mx-hosts; default 10); the rest are recorded as not probed. */
+  maxMxHosts?: number;
+  /**
+   * The whole run's time limit in milliseconds (--deadline). When it passes, what is in flight is cut
+   * off and the rest is not asked; the reports are written, and what could not be found out is
+   * `error` with RUN_DEADLINE.
+   */
+  deadlineMs?: number;
   /** Fields the sandbox and tests set so probes reach in-process servers. */
   context?: Partial<ProbeContext>;
   log?: (message: string) => void;
@@ -76,13 +88,27 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   // resolver that does not answer, must not cost a long run its results.
   if (o.outDir) await prepareOutDir(o.outDir);
   const baseline = o.baselineFile ? await readComparableFindings(o.baselineFile, "--baseline") : null;
-  const ctx = await probeContext(o);
-  const validation = await requireResolver(ctx.resolver);
-  // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
-  const tenant = o.tenantCollect ? await collectTenant(o.tenantCollect) : (o.tenant ?? null);
-  const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
-  const evidence = await probeAll(targets, ctx, { tenant, data: rules.data, messages: o.messageFiles ?? [], validation });
-  const findings = rules.evaluate(evidence, ctx.now());
+  const log = o.log ?? (() => {});
+  const deadline = o.deadlineMs !== undefined
+    ? startDeadline(o.deadlineMs, () => log(`the run deadline (${o.deadlineMs} ms) passed: what is in flight is cut off, and what could not be found out is reported as error (RUN_DEADLINE)`))
+    : null;
+  try {
+    const ctx = await probeContext(o, deadline?.signal);
+    const validation = await requireResolver(ctx.resolver);
+    // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
+    const tenant = o.tenantCollect ? await collectTenant(o.tenantCollect) : (o.tenant ?? null);
+    const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
+    const evidence = await probeAll(targets, ctx, {
+      tenant, data: rules.data, messages: o.messageFiles ?? [], validation, ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),
+    });
+    return await judgeAndWrite(o, rules, evidence, baseline, ctx.now());
+  } finally {
+    deadline?.clear();
+  }
+}
+
+async function judgeAndWrite(o: AssessOptions, rules: Rules, evidence: Evidence, baseline: Awaited<ReturnType<typeof readComparableFindings>> | null, now: Date): Promise<AssessResult> {
+  const findings = rules.evaluate(evidence, now);
   const changes = baseline ? diffFindings(baseline, findings) : undefined;
   const files = o.outDir ? await writeReports(o.outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {}) : [];
   return { evidence, findings, files, rules, ...(changes ? { changes } : {}) };
@@ -93,7 +119,9 @@ export async function probeDomains(domains: (string | DomainTarget)[], o: ProbeO
   const named = domains.filter((d): d is string => typeof d === "string");
   const targets = [...domains.filter((d): d is DomainTarget => typeof d !== "string"), ...(await readTargets(named))];
   const ctx = await probeContext(o);
-  return probeAll(targets, ctx, { tenant: o.tenant ?? null, messages: o.messageFiles ?? [], ...(o.data ? { data: o.data } : {}) });
+  return probeAll(targets, ctx, {
+    tenant: o.tenant ?? null, messages: o.messageFiles ?? [], ...(o.data ? { data: o.data } : {}), ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),
+  });
 }
 
 /** One domain: `probeDomains([name])`. */
@@ -101,18 +129,21 @@ export async function probeDomain(domain: string, o: ProbeOptions & { data?: Dat
   return probeDomains([domain], o);
 }
 
-async function probeContext(o: ProbeOptions): Promise<ProbeContext> {
+async function probeContext(o: ProbeOptions, signal?: AbortSignal): Promise<ProbeContext> {
   const ca = await Promise.all((o.caFiles ?? []).map(readCa));
   const dnsTimeoutMs = o.dnsTimeoutMs ?? 5000;
-  return {
+  const ctx: ProbeContext = {
     resolver: createResolver(o.resolver ?? DEFAULT_RESOLVER, { timeoutMs: dnsTimeoutMs, dispatcher: dohAgent(ca) }),
     now: o.now ?? (() => new Date()),
     ca,
     timeoutMs: Math.max(dnsTimeoutMs, 5000),
     dkimSelectors: o.dkimSelectors ?? [],
     log: o.log ?? (() => {}),
+    ...(o.smtpTimeoutMs !== undefined ? { smtpTimeoutMs: o.smtpTimeoutMs } : {}),
     ...o.context,
   };
+  // Every network client sees the deadline: the resolver through this wrapper, SMTP and HTTPS through ctx.signal.
+  return signal ? { ...ctx, resolver: withDeadline(ctx.resolver, signal), signal } : ctx;
 }
 
 async function readCa(file: string): Promise<string> {

@@ -13,6 +13,7 @@ import type { CloudEndpoints } from "../cloud/clouds.js";
 import { InputError } from "../input/errors.js";
 import { readClientCertificate } from "./certificate.js";
 import { AuthError, authErrorOf, TokenError } from "./errors.js";
+import { boundedNetworkClient } from "./network.js";
 import { checkTenantId } from "./tenant-id.js";
 
 export type SignIn =
@@ -29,10 +30,12 @@ export interface TokenSource {
   certificateThumbprintSha256: string | null;
   /** A bearer token for `resource` (an origin such as https://outlook.office365.com). */
   getToken(resource: string): Promise<string>;
+  /** Aborts any sign-in request still open and closes its connections: call once collection is over. */
+  close(): Promise<void>;
 }
 
 export interface TokenSourceOptions {
-  /** How long an app-only token request may take (device code sign-ins wait for the user instead). */
+  /** How long one request to the sign-in endpoint may take, and an app-only token in all (device code sign-ins wait for the user instead). */
   timeoutMs?: number;
 }
 
@@ -49,9 +52,15 @@ export async function createTokenSource(cloud: CloudEndpoints, signIn: SignIn, o
       Object.fromEntries(Object.entries(cloud.authorityMetadata).map(([k, v]) => [k, v.replaceAll("{tenantId}", signIn.tenantId)])),
     );
   }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Every sign-in request bounded and aborted when over (src/auth/network.ts).
+  const network = boundedNetworkClient({ timeoutMs, ca: cloud.ca });
   // MSAL's logger off: its verbose lines can carry request details we promise never to print.
-  const system: Configuration["system"] = { loggerOptions: { loggerCallback: () => {}, piiLoggingEnabled: false, logLevel: LogLevel.Error } };
-  const base = { method: signIn.kind, clientId: signIn.clientId, tenantId: signIn.tenantId };
+  const system: Configuration["system"] = {
+    loggerOptions: { loggerCallback: () => {}, piiLoggingEnabled: false, logLevel: LogLevel.Error },
+    networkClient: network,
+  };
+  const base = { method: signIn.kind, clientId: signIn.clientId, tenantId: signIn.tenantId, close: () => network.close() };
 
   if (signIn.kind === "device-code") {
     const app = new PublicClientApplication({ auth, system });
@@ -71,7 +80,7 @@ export async function createTokenSource(cloud: CloudEndpoints, signIn: SignIn, o
     let result: AuthenticationResult | null;
     try {
       // Cached in memory by MSAL until shortly before expiry. MSAL sets no deadline of its own.
-      result = await withDeadline(app.acquireTokenByClientCredential({ scopes: [`${resource}/.default`] }), options.timeoutMs ?? 30_000);
+      result = await withDeadline(app.acquireTokenByClientCredential({ scopes: [`${resource}/.default`] }), timeoutMs);
     } catch (err) {
       if (err instanceof AuthError) throw err;
       throw authErrorOf(err, resource);

@@ -5,7 +5,7 @@ import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
 import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
 import { EXIT } from "./exit.js";
-import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, positiveInt, quietIncomplete, reachesFailOn, timestampFolder } from "./options.js";
+import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseDuration, parseFailOn, type parseFormats, positiveInt, quietIncomplete, reachesFailOn, timestampFolder } from "./options.js";
 
 export function registerAssessCommand(program: Command): void {
   program
@@ -15,6 +15,9 @@ export function registerAssessCommand(program: Command): void {
     .option("--domains-file <path>", "a file with one domain per line; # starts a comment")
     .option("--resolver <spec>", "DNS resolver: system, an IP[:port] (1.1.1.1, 127.0.0.53:53, [::1]:53) or an https://…/dns-query URL", DEFAULT_RESOLVER)
     .option("--dns-timeout <ms>", "timeout of one DNS attempt, in milliseconds (one retry follows a timeout)", positiveInt("--dns-timeout"), 5000)
+    .option("--smtp-timeout <ms>", "timeout of one SMTP step (connect, a reply, the TLS handshake), in milliseconds (default 5000, or --dns-timeout when longer)", positiveInt("--smtp-timeout"))
+    .option("--max-mx-hosts <n>", "MX hosts probed per domain, most preferred first; the rest are reported as not probed (error), never as passed", positiveInt("--max-mx-hosts"), 10)
+    .option("--deadline <duration>", "time limit for the whole run (90s, 15m, 2h): what finished is reported, the rest is error with RUN_DEADLINE", parseDuration("--deadline"))
     .option("--ca-file <pem>", "an extra trusted CA certificate for HTTPS and SMTP checks (repeatable)", collect, [])
     .option("--dkim-selector <selector>", "a DKIM selector to check besides selector1/selector2 (repeatable)", collect, [])
     .option("--message <file.eml>", "a sample message whose ARC chain and DKIM signatures are verified (repeatable)", collect, [])
@@ -25,6 +28,7 @@ export function registerAssessCommand(program: Command): void {
     .option("--device-code", "sign in as yourself (delegated, e.g. Global Reader) with a device code printed to stderr")
     .option("--cloud <name>", "Microsoft cloud: global, gcc, gcchigh, dod, china", "global")
     .option("--cloud-endpoints <json>", "a JSON file of custom endpoints (login authority metadata, Graph, Exchange)")
+    .option("--cloud-timeout <ms>", "how long one sign-in, Graph or Exchange Online request may wait for an answer, in milliseconds", positiveInt("--cloud-timeout"), 30000)
     .option("--tenant-bundle <file>", "read the tenant from a bundle written by scripts/Export-ExoPosture.ps1 instead of signing in")
     .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
     .option("--config <yaml>", "your parameters, severity overrides and waivers")
@@ -56,6 +60,9 @@ Examples:
         ...(o.domainsFile !== undefined ? { domainsFile: o.domainsFile } : {}),
         resolver: o.resolver,
         dnsTimeoutMs: o.dnsTimeout,
+        ...(o.smtpTimeout !== undefined ? { smtpTimeoutMs: o.smtpTimeout } : {}),
+        maxMxHosts: o.maxMxHosts,
+        ...(o.deadline !== undefined ? { deadlineMs: o.deadline } : {}),
         caFiles: o.caFile,
         rulesDir: o.rules,
         ...(o.config !== undefined ? { configFile: o.config } : {}),
@@ -85,6 +92,7 @@ function tenantOptions(o: AssessCliOptions): CollectTenantOptions | undefined {
     ...(o.deviceCode ? { deviceCode: true } : {}),
     ...(o.tenantBundle !== undefined ? { bundle: o.tenantBundle } : {}),
     ...(o.cloudEndpoints !== undefined ? { cloudEndpoints: o.cloudEndpoints } : { cloud: o.cloud }),
+    timeoutMs: o.cloudTimeout,
   };
 }
 
@@ -95,11 +103,15 @@ interface AssessCliOptions {
   deviceCode?: boolean;
   cloud: string;
   cloudEndpoints?: string;
+  cloudTimeout: number;
   tenantBundle?: string;
   domain: string[];
   domainsFile?: string;
   resolver: string;
   dnsTimeout: number;
+  smtpTimeout?: number;
+  maxMxHosts: number;
+  deadline?: number;
   caFile: string[];
   dkimSelector: string[];
   message: string[];

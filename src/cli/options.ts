@@ -16,6 +16,19 @@ export function positiveInt(name: string) {
   };
 }
 
+/** `--deadline 90s`, `15m`, `2h`, or plain seconds: a duration, in milliseconds. */
+export function parseDuration(name: string) {
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  return (value: string): number => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(value);
+    const ms = m ? Math.round(Number(m[1]) * units[m[2] ?? "s"]!) : NaN;
+    if (!(ms > 0) || !Number.isFinite(ms) || ms > 2 ** 31 - 1) {
+      throw new UsageError(`${name} must be a duration such as 90s, 15m or 2h, at most 24 days (got ${value})`);
+    }
+    return ms;
+  };
+}
+
 /** `--format json,csv`: ids of the report registry (src/report/registry.ts); `all` is every one. */
 export function parseFormats(value: string): Format[] {
   const list = value.split(",").map((s) => s.trim()).filter(Boolean);

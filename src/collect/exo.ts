@@ -19,6 +19,8 @@ export interface ExoClientOptions {
   /** Pages followed through @odata.nextLink before giving up and saying so. */
   maxPages?: number;
   maxBodyBytes?: number;
+  /** One request, from sending to the last byte of the answer (default 120000 ms): a server that trickles its answer is cut off. */
+  requestTimeoutMs?: number;
 }
 
 export interface CmdletResult {
@@ -52,7 +54,7 @@ export function createExoClient(o: ExoClientOptions): ExoClient {
       let res: Dispatcher.ResponseData;
       let text: string;
       try {
-        res = await request(url, { method: "POST", headers, body, dispatcher: o.dispatcher });
+        res = await request(url, { method: "POST", headers, body, dispatcher: o.dispatcher, signal: AbortSignal.timeout(o.requestTimeoutMs ?? 120_000) });
         text = await readCapped(res.body, maxBody);
       } catch (err) {
         if (err instanceof CollectError) throw err;

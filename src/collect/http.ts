@@ -15,7 +15,9 @@ export function createAgent(o: { ca: string[]; timeoutMs: number }): Agent {
 /** undici's stable error codes for "no answer in time". */
 export function isTimeout(err: unknown): boolean {
   const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "ABORT_ERR";
+  // AbortSignal.timeout() aborts with a DOMException named TimeoutError.
+  const name = (err as { name?: string })?.name ?? (err as { cause?: { name?: string } })?.cause?.name;
+  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "ABORT_ERR" || name === "TimeoutError";
 }
 
 export function networkDetail(err: unknown): string {

@@ -56,13 +56,19 @@ export async function collectTenant(opts: CollectTenantOptions): Promise<TenantE
   });
   const signIn = signInOf(opts, env);
   const tokens = await createTokenSource(cloud, signIn, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
-  const raw = await collectLive({
-    cloud,
-    tokens,
-    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-    ...(opts.retry ? { retry: opts.retry } : {}),
-    ...(opts.now ? { now: opts.now } : {}),
-  });
+  let raw;
+  try {
+    raw = await collectLive({
+      cloud,
+      tokens,
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.retry ? { retry: opts.retry } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+  } finally {
+    // Nothing of the sign-in stays open to hold the process once collection is over, failed or not.
+    await tokens.close();
+  }
   return normalizeTenant(raw, {
     cloud: { name: cloud.name, authority: cloud.authorityHost, graph: cloud.graph, exchange: cloud.exchange, unverified: cloud.unverified },
     collectedBy: { method: tokens.method, clientId: tokens.clientId, certificateThumbprintSha256: tokens.certificateThumbprintSha256, bundleFile: null },

@@ -40,6 +40,7 @@ export async function collectLive(o: LiveOptions): Promise<RawTenant> {
     identity: o.tokens.method === "device-code" ? "user" : "app",
     getToken: () => o.tokens.getToken(o.cloud.exchange),
     dispatcher: agent,
+    requestTimeoutMs: 4 * (o.timeoutMs ?? 30_000),
     ...(o.retry ? { retry: o.retry } : {}),
   });
   const run = (cmdlet: string, parameters: Record<string, string> = {}): Promise<Outcome> =>
@@ -74,7 +75,9 @@ export async function collectLive(o: LiveOptions): Promise<RawTenant> {
       perDomain: per,
     };
   } finally {
-    await agent.close();
+    // destroy, not close: close waits for requests in flight, and after a fatal sign-in error
+    // another collector's request may be one that never ends.
+    await agent.destroy().catch(() => {});
   }
 }
 

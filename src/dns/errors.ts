@@ -12,6 +12,7 @@ export type DnsErrorCode = ErrorCodes<
   | "DNS_BAD_RESPONSE"
   | "DNS_BAD_NAME"
   | "DNS_CNAME_CHAIN"
+  | "RUN_DEADLINE"
 >;
 
 export class DnsError extends Error {

@@ -28,7 +28,7 @@ export const ERROR_CODES = [
   "EXO_NETWORK", "EXO_BAD_RESPONSE", "EXO_EMPTY_RESULT", "EXO_CMDLET_REFUSED",
   "AUTH_TENANT_NOT_FOUND", "AUTH_CLIENT_NOT_FOUND", "AUTH_INVALID_CREDENTIAL", "AUTH_UNREACHABLE", "AUTH_FAILED",
   "BUNDLE_MISSING", "BUNDLE_CMDLET_FAILED",
-  "NOT_COLLECTED", "NOT_CHECKED", "RULE_UNDECIDED", "INTERNAL",
+  "NOT_COLLECTED", "NOT_CHECKED", "RUN_DEADLINE", "EVIDENCE_INCONSISTENT", "RULE_UNDECIDED", "RULE_BUDGET", "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -366,10 +366,25 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     meaning: "Deliberately not checked, because a bound was reached (for one, more DMARC report destinations than are verified).",
     remedy: "The message says which bound; fewer entries in the record let every one be checked.",
   },
+  RUN_DEADLINE: {
+    area: "internal",
+    meaning: "The run's --deadline passed before this was found out: the step in flight was cut off, or never started. Everything that finished before is in the reports as usual.",
+    remedy: "Give the run more time (--deadline), or split the domain list into shards; --smtp-timeout and --dns-timeout shorten what one slow server can cost.",
+  },
+  EVIDENCE_INCONSISTENT: {
+    area: "internal",
+    meaning: "The evidence file contradicts itself: a domain or MX host is filed under another name, or a domain names an MX host the file holds no evidence for. Such a file was edited, truncated or merged by hand, so what it says of that subject cannot be judged.",
+    remedy: "Evaluate the evidence.json exactly as assess wrote it, or run assess again; the message names the subject and the disagreement.",
+  },
   RULE_UNDECIDED: {
     area: "internal",
     meaning: "The evidence was collected, but what it holds does not let the rule decide: a setting the tenant left unset, records that contradict each other, or a list that may be incomplete (the finding's message says which).",
     remedy: "Read the finding's message: fix or set what it names, or collect the missing part (a bundle from Export-ExoPosture.ps1 holds every field), then run again.",
+  },
+  RULE_BUDGET: {
+    area: "internal",
+    meaning: "The rule's condition did more work than one evaluation may (a million loop steps, or two seconds), so it was stopped: its loops grow too fast with the evidence (nested .all() or .exists() over lists).",
+    remedy: "Rewrite the condition so its work grows with the evidence, not with its powers (flatten nested loops, bind an intermediate list with let:); if it is a shipped rule, report it.",
   },
   INTERNAL: {
     area: "internal",

@@ -9,6 +9,10 @@ export interface ProbeContext {
   ca: string[];
   /** Per network step (connect, read, handshake, fetch), in milliseconds. */
   timeoutMs: number;
+  /** Per SMTP step (connect, a reply, the TLS handshake), when it differs from timeoutMs (--smtp-timeout). */
+  smtpTimeoutMs?: number;
+  /** The run deadline (src/probe/deadline.ts): aborted, every network step ends with RUN_DEADLINE. */
+  signal?: AbortSignal;
   /** DKIM selectors to look up besides the tenant's own. */
   dkimSelectors: string[];
   log: (message: string) => void;

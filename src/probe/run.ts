@@ -15,6 +15,7 @@ import type { DomainTarget } from "../targets.js";
 import { probeMessageFile } from "./arc/index.js";
 import { probeDomain } from "./domain.js";
 import { probeHost } from "./host.js";
+import { notProbedHost } from "./not-probed.js";
 
 export interface ProbeRunOptions {
   /** Domains probed at once. */
@@ -28,7 +29,14 @@ export interface ProbeRunOptions {
   messages?: string[];
   /** The resolver check, when the caller made it already (assess does, before collecting the tenant). */
   validation?: ValidationProbe;
+  /**
+   * MX hosts probed per domain, the most preferred first (--max-mx-hosts; default 10). A host
+   * beyond it for every domain naming it is recorded as not probed (NOT_CHECKED), never dropped.
+   */
+  maxMxHosts?: number;
 }
+
+export const DEFAULT_MAX_MX_HOSTS = 10;
 
 export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions = {}): Promise<Evidence> {
   const started = Date.now();
@@ -44,14 +52,26 @@ export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, optio
   const messages: Record<string, MessageEvidence> = {};
   for (const file of options.messages ?? []) messages[file] = await probeMessageFile(file, ctx);
 
-  // Each MX host once, with every domain that names it.
+  // Each MX host once, with every domain that names it; probed when some domain has it among its
+  // first maxMxHosts (hosts are sorted by preference, RFC 5321 §5.1, so those are the ones mail goes to first).
+  const max = options.maxMxHosts ?? DEFAULT_MAX_MX_HOSTS;
   const byHost = new Map<string, Set<string>>();
+  const within = new Set<string>();
+  const beyond = new Map<string, string>();
   for (const d of domainList) {
-    for (const h of d.mx.hosts) byHost.set(h.exchange, (byHost.get(h.exchange) ?? new Set()).add(d.name));
+    d.mx.hosts.forEach((h, i) => {
+      byHost.set(h.exchange, (byHost.get(h.exchange) ?? new Set()).add(d.name));
+      if (i < max) within.add(h.exchange);
+      else if (!beyond.has(h.exchange)) beyond.set(h.exchange, `${d.name} names ${d.mx.hosts.length} MX hosts; only the ${max} most preferred are probed (--max-mx-hosts ${max})`);
+    });
   }
   const hostLimit = pLimit(options.hostConcurrency ?? 8);
   const hostList = await Promise.all(
-    [...byHost.keys()].sort().map((h) => hostLimit(() => probeHost(h, [...byHost.get(h)!].sort(), ctx))),
+    [...byHost.keys()].sort().map((h) => {
+      const domains = [...byHost.get(h)!].sort();
+      if (within.has(h)) return hostLimit(() => probeHost(h, domains, ctx));
+      return notProbedHost(h, domains, { code: "NOT_CHECKED", message: `not probed: ${beyond.get(h)!}` });
+    }),
   );
   const mxHosts: Record<string, MxHostEvidence> = {};
   for (const h of hostList) mxHosts[h.host] = h;

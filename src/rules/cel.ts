@@ -7,10 +7,91 @@ const env = celEnv({ funcs: strings });
 
 export type Program = (bindings: Record<string, CelInput>) => CelValue | Error;
 
+/**
+ * The budget of one evaluation. @bufbuild/cel has no cost limit, and a pack may hold a condition
+ * whose work grows exponentially (nested `.all()` over lists): that hung `assess` and `rules
+ * validate` (issue 23, case 6). So every comprehension's loop condition is rewritten at compile
+ * time to read a guard first (`__budget__ && <condition>`); reading it counts one loop step, and
+ * past the budget it throws, which @bufbuild/cel turns into an error value for the whole
+ * expression. The rule is then `error` with RULE_BUDGET, never a verdict. The steps bound is
+ * deterministic; the time bound only backs it up on a slow machine.
+ */
+export const CEL_BUDGET = { steps: 1_000_000, ms: 2_000 };
+const GUARD = "__budget__";
+
+let depth = 0;
+let steps = 0;
+let until = 0;
+const guard = {
+  get(): boolean {
+    steps++;
+    if (steps > CEL_BUDGET.steps || ((steps & 1023) === 0 && performance.now() > until)) {
+      throw new Error(`stopped after ${steps} loop steps: over the evaluation budget of ${CEL_BUDGET.steps} steps or ${CEL_BUDGET.ms} ms (RULE_BUDGET)`);
+    }
+    return true;
+  },
+};
+
 /** Throws with CEL's own message (which gives the column) when the expression does not parse. */
 export function compile(source: string): Program {
-  const program = plan(env, parse(source));
-  return (bindings) => program(bindings as never) as CelValue | Error;
+  const parsed = parse(source);
+  guardLoops(parsed.expr);
+  const program = plan(env, parsed);
+  return (bindings) => {
+    // One budget for a top-level evaluation, including the `let` bindings it reads on the way.
+    if (depth === 0) {
+      steps = 0;
+      until = performance.now() + CEL_BUDGET.ms;
+    }
+    depth++;
+    try {
+      return program(Object.create(bindings, { [GUARD]: guard }) as never) as CelValue | Error;
+    } finally {
+      depth--;
+    }
+  };
+}
+
+let guardId = 1n << 40n;
+function guardLoops(e: Expr | undefined): void {
+  if (!e) return;
+  const k = e.exprKind;
+  switch (k.case) {
+    case "selectExpr":
+      return guardLoops(k.value.operand);
+    case "callExpr":
+      guardLoops(k.value.target);
+      for (const a of k.value.args) guardLoops(a);
+      return;
+    case "listExpr":
+      for (const a of k.value.elements) guardLoops(a);
+      return;
+    case "structExpr":
+      for (const entry of k.value.entries) {
+        if (entry.keyKind.case === "mapKey") guardLoops(entry.keyKind.value);
+        guardLoops(entry.value);
+      }
+      return;
+    case "comprehensionExpr": {
+      const c = k.value;
+      for (const part of [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result]) guardLoops(part);
+      // `__budget__ && x` is x while the guard reads true: the macro's meaning is unchanged.
+      const and = parse(`${GUARD} && x`).expr!;
+      const call = and.exprKind as { case: "callExpr"; value: { args: Expr[] } };
+      and.id = guardId++;
+      call.value.args[0]!.id = guardId++;
+      call.value.args[1] = c.loopCondition!;
+      c.loopCondition = and;
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The catalogue code of a failed evaluation: RULE_BUDGET when the budget stopped it, else INTERNAL. */
+export function failureCause(reason: string): "RULE_BUDGET" | "INTERNAL" {
+  return reason.includes("RULE_BUDGET") ? "RULE_BUDGET" : "INTERNAL";
 }
 
 /** JSON evidence into CEL values: objects become maps, so `has()`, `in` and field access work. */

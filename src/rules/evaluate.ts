@@ -5,6 +5,7 @@ import { FINDINGS_FORMAT, type Finding, type Findings, SEVERITIES, STATUSES } fr
 import { TOOL } from "../version.js";
 import { type ConfigFile } from "./rule-schema.js";
 import { assessmentOf } from "./assessment.js";
+import { type Inconsistencies, inconsistenciesOf } from "./consistency.js";
 import { EMPTY_CONFIG, parametersOf } from "./config.js";
 import { judge } from "./judge.js";
 import type { Pack, Rule } from "./pack.js";
@@ -13,9 +14,10 @@ import { applyWaivers } from "./waivers.js";
 
 export function evaluate(pack: Pack, evidence: Evidence, config: ConfigFile = EMPTY_CONFIG, now = new Date()): Findings {
   const params = parametersOf(pack, config);
+  const checked = inconsistenciesOf(evidence);
   const findings: Finding[] = [];
   for (const rule of [...pack.rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
-    findings.push(...findingsOf(rule, evidence, params, config));
+    findings.push(...findingsOf(rule, evidence, params, config, checked));
   }
   const notes = applyWaivers(findings, config.waivers, now);
   return {
@@ -32,7 +34,7 @@ export function evaluate(pack: Pack, evidence: Evidence, config: ConfigFile = EM
   };
 }
 
-function findingsOf(rule: Rule, evidence: Evidence, params: Record<string, unknown>, config: ConfigFile): Finding[] {
+function findingsOf(rule: Rule, evidence: Evidence, params: Record<string, unknown>, config: ConfigFile, checked: Inconsistencies): Finding[] {
   const m = rule.meta;
   const base = {
     ruleId: m.id,
@@ -45,7 +47,7 @@ function findingsOf(rule: Rule, evidence: Evidence, params: Record<string, unkno
   if ((m.scope === "tenant" || m.scope === "connector") && evidence.tenant === null) {
     return [{ ...base, status: "not_applicable", subject: "tenant", message: "no tenant was assessed in this run", evidence: ["/tenant"], remediation: "" }];
   }
-  return subjectsFor(m.scope, evidence, params).map((subject) => {
+  return subjectsFor(m.scope, evidence, params, checked).map((subject) => {
     const v = judge(rule, subject);
     return {
       ...base, subject: subject.id, status: v.status, message: v.message, evidence: v.evidence, remediation: v.remediation,

@@ -3,7 +3,7 @@
 import type { CelInput } from "@bufbuild/cel";
 import { type ErrorCode, errorCodeIn } from "../evidence/errors.js";
 import type { Status } from "../evidence/findings.js";
-import { evalBool, render, toCel } from "./cel.js";
+import { evalBool, failureCause, render, toCel } from "./cel.js";
 import { letScope } from "./lets.js";
 import type { Rule } from "./pack.js";
 
@@ -14,6 +14,8 @@ export interface Subject {
   vars: Record<string, unknown>;
   /** Where each variable lives in evidence.json, for the finding's pointers. */
   pointers: Record<string, string>;
+  /** Set when the subject's evidence cannot be trusted as a whole (src/rules/consistency.ts): every rule is `error`. */
+  problem?: { code: ErrorCode; message: string };
 }
 
 export interface Verdict {
@@ -36,6 +38,7 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     ...(status === "error" ? { cause: cause ?? errorCodeIn(message) } : {}),
   });
 
+  if (subject.problem) return verdict("error", subject.problem.message, subject.problem.code);
   if (m.scope === "domain" && m.roles) {
     const role = (subject.vars.domain as { role?: { value?: string; reason?: string } } | undefined)?.role;
     if (!role || role.value === "unknown") return verdict("error", `the domain's role is unknown: ${role?.reason ?? "no role in the evidence"}`, role ? undefined : "NOT_COLLECTED");
@@ -54,13 +57,13 @@ export function judge(rule: Rule, subject: Subject): Verdict {
   const bindings = scope.vars;
   const failed = () => {
     const reason = scope.takeFailure();
-    return reason ? verdict("error", `the rule could not be evaluated on this evidence: ${reason}`, "INTERNAL") : null;
+    return reason ? verdict("error", `the rule could not be evaluated on this evidence: ${reason}`, failureCause(reason)) : null;
   };
   if (rule.when) {
     const applies = evalBool(rule.when, bindings);
     const broken = failed();
     if (broken) return broken;
-    if (!applies.ok) return verdict("error", `the rule could not decide whether it applies: ${applies.reason}`, "INTERNAL");
+    if (!applies.ok) return verdict("error", `the rule could not decide whether it applies: ${applies.reason}`, failureCause(applies.reason));
     if (!applies.value) {
       const message = rule.whenNot ? render(rule.whenNot, bindings) : "does not apply here";
       return failed() ?? verdict("not_applicable", message);
@@ -71,7 +74,7 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     const holds = evalBool(outcome.if, bindings);
     const broken = failed();
     if (broken) return broken;
-    if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`, "INTERNAL");
+    if (!holds.ok) return verdict("error", `the rule could not be evaluated on this evidence: ${holds.reason}`, failureCause(holds.reason));
     if (holds.value) {
       const note = partial.length > 0 ? ` (note: ${partial.join(", ")} may be incomplete: the tenant's answer was possibly truncated)` : "";
       const decided = { ...verdict(outcome.status, `${render(outcome.message, bindings)}${note}`, outcome.cause), remediation: render(rule.remediation, bindings), outcome: index };

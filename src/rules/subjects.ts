@@ -1,12 +1,17 @@
 // Which subjects a rule of each scope is judged for, and what it sees of the evidence.
 import type { Evidence } from "../evidence/evidence.js";
 import { pointer } from "../evidence/pointer.js";
+import { type Inconsistencies, inconsistenciesOf } from "./consistency.js";
 import type { RuleFile } from "./rule-schema.js";
 import type { Subject } from "./judge.js";
 
 interface Named { name?: unknown }
 
-export function subjectsFor(scope: RuleFile["scope"], evidence: Evidence, params: Record<string, unknown>): Subject[] {
+const inconsistent = (why: string) => ({ code: "EVIDENCE_INCONSISTENT" as const, message: `the evidence file contradicts itself: ${why}, so this cannot be judged (EVIDENCE_INCONSISTENT)` });
+
+export function subjectsFor(
+  scope: RuleFile["scope"], evidence: Evidence, params: Record<string, unknown>, checked: Inconsistencies = inconsistenciesOf(evidence),
+): Subject[] {
   const resolver = evidence.resolver;
   const tenant = evidence.tenant;
   const common = { params, resolver, tenant };
@@ -17,14 +22,25 @@ export function subjectsFor(scope: RuleFile["scope"], evidence: Evidence, params
       return Object.keys(evidence.domains).sort().map((name) => {
         const domain = evidence.domains[name]!;
         const mxHosts = Object.fromEntries((domain.mx?.hosts ?? []).map((h) => [h.exchange, evidence.mxHosts[h.exchange] ?? null]));
-        return { id: `domain:${name}`, vars: { ...common, domain, mxHosts }, pointers: { ...commonPointers, domain: pointer("domains", name), mxHosts: "/mxHosts" } };
+        const why = checked.domains.get(name);
+        return {
+          id: `domain:${name}`, vars: { ...common, domain, mxHosts }, pointers: { ...commonPointers, domain: pointer("domains", name), mxHosts: "/mxHosts" },
+          ...(why ? { problem: inconsistent(why) } : {}),
+        };
       });
     case "mx":
-      return Object.keys(evidence.mxHosts).sort().map((host) => ({
-        id: `mx:${host}`,
-        vars: { ...common, mx: evidence.mxHosts[host] },
-        pointers: { ...commonPointers, mx: pointer("mxHosts", host) },
-      }));
+      // Every host a domain names is a subject, evidence or not: a host missing from the file is
+      // judged `error`, never dropped (its failures would vanish with it).
+      return [...new Set([...Object.keys(evidence.mxHosts), ...checked.missingHosts.keys()])].sort().map((host) => {
+        const named = checked.missingHosts.get(host);
+        const why = named ? `${named.join(", ")} name${named.length === 1 ? "s" : ""} ${host} as MX, but the file holds no evidence for it` : checked.mxHosts.get(host);
+        return {
+          id: `mx:${host}`,
+          vars: { ...common, mx: evidence.mxHosts[host] ?? null },
+          pointers: { ...commonPointers, mx: pointer("mxHosts", host) },
+          ...(why ? { problem: inconsistent(why) } : {}),
+        };
+      });
     case "tenant":
       return [{ id: "tenant", vars: { ...common, domains: domainList, mxHosts: evidence.mxHosts }, pointers: { ...commonPointers, domains: "/domains", mxHosts: "/mxHosts" } }];
     case "connector": {

@@ -5,23 +5,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import ExcelJS from "exceljs";
-import { assess } from "../../src/assess.js";
-import { defaultRulesDir } from "../../src/paths.js";
-import { startSampleWorld, type SampleWorldOptions } from "../../src/sandbox/demo.js";
+import type { SampleWorldOptions } from "../../src/sandbox/demo.js";
 import { runCli } from "../helpers/cli.js";
+import { demoRun } from "../helpers/demo-run.js";
 import { tempDir } from "../helpers/tmp.js";
-
-async function demoRun(outDir: string, options: SampleWorldOptions = {}): Promise<void> {
-  const world = await startSampleWorld(options);
-  try {
-    await assess({
-      domains: world.domains, resolver: world.resolver, dnsTimeoutMs: 2000, rulesDir: defaultRulesDir, outDir, formats: ["json"],
-      tenantCollect: world.tenant, context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
-    });
-  } finally {
-    await world.close();
-  }
-}
 
 const enhancedFilteringOn: SampleWorldOptions = {
   tenant: (s) => {

@@ -5,7 +5,7 @@ import { errorOf } from "../evidence-of.js";
 import type { DaneAddressMatch, DaneEvidence } from "../../evidence/dane.js";
 import type { ProbeContext } from "../context.js";
 import { peerChainPem } from "../smtp/certificate.js";
-import { endpointOf } from "../smtp/index.js";
+import { endpointOf, sessionLimits } from "../smtp/index.js";
 import { SmtpProbeError } from "../smtp/reply.js";
 import { closeSession, startTlsSession } from "../smtp/session.js";
 import { matchChain } from "./match.js";
@@ -42,7 +42,7 @@ async function matchAddress(
   try {
     // RFC 7672 §8.1: SNI carries the TLSA base domain.
     const socket = await startTlsSession(
-      { endpoint, mxHost: baseDomain, timeoutMs: ctx.timeoutMs, tls: { ca: [] } },
+      { endpoint, mxHost: baseDomain, ...sessionLimits(ctx), tls: { ca: [] } },
       { banner: [], ehlo: [], starttlsOffered: null },
     );
     const chainPem = peerChainPem(socket);

@@ -9,6 +9,7 @@ import type { EvidenceError } from "../../evidence/common.js";
 import type { MtaStsFetch } from "../../evidence/mtasts.js";
 import { TOOL } from "../../version.js";
 import type { ProbeContext } from "../context.js";
+import { deadlineMessage } from "../deadline.js";
 import { policyConnector, type TlsSeen } from "./connector.js";
 import { classify } from "./fetch-errors.js";
 import { addressesOf, codedError } from "./lookup.js";
@@ -49,7 +50,11 @@ export async function fetchPolicy(domain: string, ctx: ProbeContext): Promise<Mt
     timedOut = true;
     deadline.abort(codedError("HTTP_TIMEOUT", `the policy fetch took longer than ${2 * ctx.timeoutMs} ms`));
   }, 2 * ctx.timeoutMs);
+  // The run deadline cuts the fetch off as well (RUN_DEADLINE, src/probe/deadline.ts).
+  const onDeadline = () => deadline.abort(ctx.signal?.reason);
+  ctx.signal?.addEventListener("abort", onDeadline, { once: true });
   try {
+    if (ctx.signal?.aborted) throw ctx.signal.reason;
     const res = await request(url, {
       method: "GET",
       dispatcher: agent,
@@ -102,11 +107,13 @@ export async function fetchPolicy(domain: string, ctx: ProbeContext): Promise<Mt
     return withResponse(null, body);
   } catch (err) {
     const tls = { certificate: seen.certificate, tlsVersion: seen.tlsVersion };
+    if (ctx.signal?.aborted) return { ...out, ...tls, error: { code: "RUN_DEADLINE", message: `the policy fetch of ${url}: ${deadlineMessage(ctx.signal)}` } };
     if (timedOut) return { ...out, ...tls, error: { code: "HTTP_TIMEOUT", message: `the policy fetch of ${url} took longer than ${2 * ctx.timeoutMs} ms` } };
     const { kind, error } = classify(err, url);
     return kind === "failure" ? { ...out, ...tls, failure: error } : { ...out, ...tls, error };
   } finally {
     clearTimeout(timer);
+    ctx.signal?.removeEventListener("abort", onDeadline);
     await agent.destroy().catch(() => {});
   }
 }

@@ -21,6 +21,11 @@ export async function probeSmtp(host: string, addresses: string[], ctx: ProbeCon
   return { error: null, port: SMTP_PORT, connections, incomplete };
 }
 
+/** Each step's timeout (--smtp-timeout, else the run's step timeout) and the run deadline. */
+export function sessionLimits(ctx: ProbeContext): { timeoutMs: number; signal?: AbortSignal } {
+  return { timeoutMs: ctx.smtpTimeoutMs ?? ctx.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+}
+
 /** Where an address's SMTP service is, or why it is not reachable in this run. */
 export function endpointOf(address: string, ctx: ProbeContext): Endpoint | SmtpProbeError {
   if (!ctx.smtpEndpoint) return { host: address, port: SMTP_PORT };
@@ -48,7 +53,7 @@ async function probeAddress(host: string, address: string, ctx: ProbeContext): P
     const socket = await retryReset(() => {
       // A retry starts the transcript afresh: it records the session that answered.
       Object.assign(transcript, { banner: [], ehlo: [], starttlsOffered: null });
-      return startTlsSession({ endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { secureContext: trustContext(ctx.ca) } }, transcript);
+      return startTlsSession({ endpoint, mxHost: host, ...sessionLimits(ctx), tls: { secureContext: trustContext(ctx.ca) } }, transcript);
     });
     modern = tlsResultOf(socket, host);
     closeSession(socket);
@@ -69,7 +74,7 @@ async function probeLegacy(host: string, endpoint: Endpoint, ctx: ProbeContext):
   const transcript: Transcript = { banner: [], ehlo: [], starttlsOffered: null };
   try {
     const socket = await retryReset(() =>
-      startTlsSession({ endpoint, mxHost: host, timeoutMs: ctx.timeoutMs, tls: { minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" } }, transcript),
+      startTlsSession({ endpoint, mxHost: host, ...sessionLimits(ctx), tls: { minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" } }, transcript),
     );
     const version = socket.getProtocol();
     closeSession(socket);

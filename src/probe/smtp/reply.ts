@@ -13,6 +13,7 @@ export type SmtpErrorCode = ErrorCodes<
   | "SMTP_STARTTLS_REFUSED"
   | "SMTP_RESET"
   | "TLS_HANDSHAKE"
+  | "RUN_DEADLINE"
 >;
 
 export class SmtpProbeError extends Error {

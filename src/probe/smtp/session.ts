@@ -3,6 +3,7 @@
 // transcript, so the evidence shows how far the session got.
 import net from "node:net";
 import tls from "node:tls";
+import { deadlineMessage } from "../deadline.js";
 import { SmtpProbeError, replyReader } from "./reply.js";
 
 export interface Endpoint {
@@ -21,12 +22,35 @@ export interface SessionOptions {
   /** The MX host name: TLS SNI (RFC 6066 §3), as RFC 7672 §8.1 asks of a DANE client. */
   mxHost: string;
   timeoutMs: number;
+  /** The run deadline: when it aborts, the session is cut off with RUN_DEADLINE. */
+  signal?: AbortSignal;
   /** Versions, ciphers and trust store for the handshake. */
   tls: Pick<tls.ConnectionOptions, "ca" | "secureContext" | "minVersion" | "maxVersion" | "ciphers">;
 }
 
 export async function startTlsSession(o: SessionOptions, transcript: Transcript): Promise<tls.TLSSocket> {
-  const plain = await connect(o.endpoint, o.timeoutMs);
+  const signal = o.signal;
+  if (!signal) return session(o, transcript, () => {});
+  if (signal.aborted) throw new SmtpProbeError("RUN_DEADLINE", `not started: ${deadlineMessage(signal)}`);
+  // Every socket the session opens is destroyed when the deadline passes, so nothing stays open.
+  const sockets = new Set<net.Socket>();
+  let onAbort = () => {};
+  const cutOff = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      for (const s of sockets) s.destroy();
+      reject(new SmtpProbeError("RUN_DEADLINE", `cut off: ${deadlineMessage(signal)}`));
+    };
+  });
+  signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    return await Promise.race([session(o, transcript, (s) => sockets.add(s)), cutOff]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
+async function session(o: SessionOptions, transcript: Transcript, track: (s: net.Socket) => void): Promise<tls.TLSSocket> {
+  const plain = await connect(o.endpoint, o.timeoutMs, track);
   try {
     const reader = replyReader(plain);
     const greeting = await reader.next(o.timeoutMs, "the greeting");
@@ -53,7 +77,7 @@ export async function startTlsSession(o: SessionOptions, transcript: Transcript)
     reader.detach();
     // From here the TLS layer owns the socket and reports its errors; keep none unhandled.
     plain.on("error", () => plain.destroy());
-    return await handshake(plain, o);
+    return await handshake(plain, o, track);
   } catch (err) {
     plain.destroy();
     throw err;
@@ -68,9 +92,10 @@ export function closeSession(socket: tls.TLSSocket): void {
   setTimeout(() => socket.destroy(), 200).unref();
 }
 
-function connect(endpoint: Endpoint, timeoutMs: number): Promise<net.Socket> {
+function connect(endpoint: Endpoint, timeoutMs: number, track: (s: net.Socket) => void): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: endpoint.host, port: endpoint.port });
+    track(socket);
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new SmtpProbeError("SMTP_TIMEOUT", `no TCP connection to ${endpoint.host} port ${endpoint.port} within ${timeoutMs} ms`));
@@ -87,7 +112,7 @@ function connect(endpoint: Endpoint, timeoutMs: number): Promise<net.Socket> {
   });
 }
 
-function handshake(plain: net.Socket, o: SessionOptions): Promise<tls.TLSSocket> {
+function handshake(plain: net.Socket, o: SessionOptions, track: (s: net.Socket) => void): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
     // Certificate checks are made by the caller from the established session and recorded
     // (webpki, name match, DANE); refusing here would leave no chain to record or match.
@@ -100,6 +125,7 @@ function handshake(plain: net.Socket, o: SessionOptions): Promise<tls.TLSSocket>
       checkServerIdentity: () => undefined,
       ...o.tls,
     });
+    track(socket);
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new SmtpProbeError("SMTP_TIMEOUT", `TLS handshake not finished within ${o.timeoutMs} ms`));

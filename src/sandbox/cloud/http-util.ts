@@ -30,4 +30,5 @@ export function bearerOf(req: IncomingMessage): string | null {
   return m ? m[1]! : null;
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// Unref'd: a fault that holds an answer back for minutes must not hold the test process with it.
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

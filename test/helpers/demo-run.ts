@@ -1,0 +1,17 @@
+// One assess run of the built-in sample world into `outDir` (JSON reports only): the evidence and
+// findings the tests that edit, re-judge or compare runs start from.
+import { assess } from "../../src/assess.js";
+import { defaultRulesDir } from "../../src/paths.js";
+import { type SampleWorldOptions, startSampleWorld } from "../../src/sandbox/demo.js";
+
+export async function demoRun(outDir: string, options: SampleWorldOptions = {}): Promise<void> {
+  const world = await startSampleWorld(options);
+  try {
+    await assess({
+      domains: world.domains, resolver: world.resolver, dnsTimeoutMs: 2000, rulesDir: defaultRulesDir, outDir, formats: ["json"],
+      tenantCollect: world.tenant, context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
+    });
+  } finally {
+    await world.close();
+  }
+}
