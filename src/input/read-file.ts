@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { InputError } from "./errors.js";
+import { parseJsonBuffer } from "./json-buffer.js";
 
 const REASONS: Record<string, string> = {
   ENOENT: "no such file",
@@ -39,14 +40,21 @@ export function readUserFileSync(path: string, fail: (reason: string) => Error):
 }
 
 /**
- * A JSON file the user gave. A byte order mark is dropped first: PowerShell 5.1's
- * `Set-Content -Encoding UTF8` writes one, and JSON.parse refuses it (RFC 8259 §8.1 lets a
- * parser ignore it).
+ * A JSON file the user gave, read as bytes and parsed in pieces (src/input/json-buffer.ts), so a
+ * file larger than the longest string V8 can hold still reads. A byte order mark is dropped first:
+ * PowerShell 5.1's `Set-Content -Encoding UTF8` writes one (RFC 8259 §8.1 lets a parser ignore it).
  */
 export async function readJsonFile(path: string, what: string, hint = ""): Promise<unknown> {
-  const text = await readUserFile(path, what);
+  let bytes: Buffer;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    bytes = await readFile(path);
+  } catch (err) {
+    // Node refuses a file past 2 GiB with a RangeError: no Buffer can hold it.
+    if (err instanceof RangeError) throw new InputError(`cannot read ${what} ${path}: larger than the 2 GiB a file can be read in one piece`);
+    throw new InputError(`cannot read ${what} ${path}: ${readProblem(err)}`);
+  }
+  try {
+    return parseJsonBuffer(bytes);
   } catch (err) {
     throw new InputError(`${what} ${path} is not JSON (${(err as Error).message})${hint}`);
   }

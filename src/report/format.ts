@@ -19,9 +19,15 @@ export interface ReportFormat<Id extends string = string> {
   files: readonly string[];
   /** One line for --help and the README. */
   description: string;
-  /** Each file's content by name: text is written as UTF-8, bytes as they are. */
-  render(input: ReportInput): Promise<Record<string, string | Uint8Array>> | Record<string, string | Uint8Array>;
+  /**
+   * Each file's content by name: text is written as UTF-8, bytes as they are, and text in pieces
+   * (any iterable of strings: an array of parts, a generator) piece by piece, so a large report is
+   * never one string (V8 caps a string at about 512 MB).
+   */
+  render(input: ReportInput): Promise<Record<string, ReportContent>> | Record<string, ReportContent>;
 }
+
+export type ReportContent = string | Uint8Array | Iterable<string>;
 
 /** Keeps the id's literal type, so `Format` is the union of the registry's ids. */
 export function defineFormat<const Id extends string>(format: ReportFormat<Id>): ReportFormat<Id> {

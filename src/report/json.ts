@@ -1,12 +1,12 @@
 // The two machine-readable files: the evidence (what was seen) and the findings (what the rules
 // concluded), each versioned by its `format` field and described by `exo-posture schema`.
 import { defineFormat } from "./format.js";
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { jsonFile } from "./json-chunks.js";
 
 export const jsonFormat = defineFormat({
   id: "json",
   files: ["evidence.json", "findings.json"],
   description: "evidence.json and findings.json: what was seen and what the rules concluded",
-  render: ({ evidence, findings }) => ({ "evidence.json": json(evidence), "findings.json": json(findings) }),
+  // Written in pieces (src/report/json-chunks.ts): a file of any size, never one giant string.
+  render: ({ evidence, findings }) => ({ "evidence.json": jsonFile(evidence), "findings.json": jsonFile(findings) }),
 });

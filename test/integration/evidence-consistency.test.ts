@@ -18,7 +18,7 @@ let originalFindings: Finding[];
 
 before(async () => {
   dir = tempDir();
-  await demoRun(join(dir, "run"));
+  await demoRun(join(dir, "run"), {}, ["good-council.example", "dane-good.example", "no-starttls.example", "parked-borough.example"]);
   original = JSON.parse(readFileSync(join(dir, "run/evidence.json"), "utf8"));
   originalFindings = (await evaluateFile({ evidenceFile: join(dir, "run/evidence.json"), outDir: join(dir, "again"), formats: ["json"] })).findings.findings;
 });
@@ -37,7 +37,7 @@ describe("evidence that contradicts itself", () => {
     const findings = await evaluateEdited("no-hosts", (e) => ({ ...e, mxHosts: {} }));
     const mxBefore = originalFindings.filter((f) => f.subject.startsWith("mx:"));
     const mxNow = findings.filter((f) => f.subject.startsWith("mx:"));
-    assert.ok(mxBefore.length > 50, `the demo has MX findings (${mxBefore.length})`);
+    assert.ok(mxBefore.length > 20, `the demo has MX findings (${mxBefore.length})`);
     assert.deepEqual(mxNow.map(key).sort(), mxBefore.map(key).sort(), "no MX finding vanishes");
     for (const f of mxNow) {
       assert.equal(f.status, "error", key(f));

@@ -23,7 +23,12 @@ import { CSS } from "./style.js";
 
 const status = (s: Finding["status"] | null) => (s ? `<td class="s-${s === "not_applicable" ? "na" : s}">${STATUS_SHORT[s]}</td>` : "<td></td>");
 
-export function renderHtml({ evidence, findings, changes }: ReportInput): string {
+export function renderHtml(input: ReportInput): string {
+  return htmlParts(input).join("");
+}
+
+/** The page in parts (a domain's section is one), so a page of thousands of domains is never one string. */
+export function htmlParts({ evidence, findings, changes }: ReportInput): string[] {
   const groups = fixGroups(findings.findings);
   const title = `Email security assessment: ${runTitle(evidence)}`;
   const body = [
@@ -37,10 +42,9 @@ export function renderHtml({ evidence, findings, changes }: ReportInput): string
     fixes(groups),
     waivers(findings),
     tenant(evidence),
-    domains(evidence, findings),
   ].join("\n");
   const hash = createHash("sha256").update(CSS).digest("base64");
-  return `<!DOCTYPE html>
+  return [`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -52,9 +56,9 @@ export function renderHtml({ evidence, findings, changes }: ReportInput): string
 </head>
 <body>
 ${body}
-</body>
+`, ...domains(evidence, findings).map((part) => `${part}\n`), `</body>
 </html>
-`;
+`];
 }
 
 function facts(evidence: Evidence, findings: Findings): string {
@@ -163,7 +167,7 @@ function tenant(evidence: Evidence): string {
   return `<h2 id="tenant">Tenant mail flow</h2><ul>${lines.map((l) => `<li>${esc(l.trim())}</li>`).join("")}</ul>`;
 }
 
-function domains(evidence: Evidence, findings: Findings): string {
+function domains(evidence: Evidence, findings: Findings): string[] {
   const bySubject = groupBy(findings.findings, (f) => f.subject);
   const out = [`<h2 id="domains">Findings by domain</h2><p class="muted">Each domain's findings and those of its MX hosts, what needs attention first; the evidence column points into evidence.json (RFC 6901).</p>`];
   for (const name of Object.keys(evidence.domains).sort()) {
@@ -180,7 +184,7 @@ function domains(evidence: Evidence, findings: Findings): string {
   // The tenant, its connectors and sample messages: everything not about one domain.
   const others = findings.findings.filter((f) => !f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")).sort(byAttention);
   if (others.length > 0) out.push(`<h3 id="tenant-findings">The tenant, its connectors and sample messages</h3>`, ...findingTables(others));
-  return out.join("\n");
+  return out;
 }
 
 /** What applies, then (folded, no script needed) what does not. */
