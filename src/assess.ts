@@ -20,7 +20,7 @@ import { probeAll } from "./probe/run.js";
 import { readComparableFindings } from "./input/findings-file.js";
 import { diffFindings, type FindingsDiff } from "./report/diff.js";
 import { prepareOutDir } from "./report/out-dir.js";
-import { FORMATS, type Format, writeReports } from "./report/write.js";
+import { FORMATS, type Format, type ReportFailure, writeReportsKeeping } from "./report/write.js";
 import { type DomainTarget, mergeTargets, readTargets, tenantTargets } from "./targets.js";
 
 export interface ProbeOptions {
@@ -76,6 +76,8 @@ export interface AssessResult {
   files: string[];
   /** The pack, config and data catalogue the findings were judged with. */
   rules: Rules;
+  /** Report formats that could not be written (the others were): the run has failed. */
+  reportFailures?: ReportFailure[];
 }
 
 export async function assess(o: AssessOptions): Promise<AssessResult> {
@@ -110,8 +112,8 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
 async function judgeAndWrite(o: AssessOptions, rules: Rules, evidence: Evidence, baseline: Awaited<ReturnType<typeof readComparableFindings>> | null, now: Date): Promise<AssessResult> {
   const findings = rules.evaluate(evidence, now);
   const changes = baseline ? diffFindings(baseline, findings) : undefined;
-  const files = o.outDir ? await writeReports(o.outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {}) : [];
-  return { evidence, findings, files, rules, ...(changes ? { changes } : {}) };
+  const { files, failures } = o.outDir ? await writeReportsKeeping(o.outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {}) : { files: [], failures: [] };
+  return { evidence, findings, files, rules, ...(changes ? { changes } : {}), ...(failures.length > 0 ? { reportFailures: failures } : {}) };
 }
 
 /** Probe domains without a tenant or rules: the evidence of each, and of the MX hosts they name. */

@@ -11,7 +11,7 @@ import { readEvidence } from "./input/evidence-file.js";
 import { readComparableFindings } from "./input/findings-file.js";
 import { diffFindings, type FindingsDiff } from "./report/diff.js";
 import { defaultRulesDir } from "./paths.js";
-import { FORMATS, type Format, writeReports } from "./report/write.js";
+import { FORMATS, type Format, type ReportFailure, writeReportsKeeping } from "./report/write.js";
 import { EMPTY_CONFIG, loadConfig } from "./rules/config.js";
 import { withDataParameters } from "./rules/data-parameters.js";
 import { evaluate } from "./rules/evaluate.js";
@@ -62,6 +62,8 @@ export interface EvaluateFileResult {
   changes?: FindingsDiff;
   files: string[];
   rules: Rules;
+  /** Report formats that could not be written (the others were): the run has failed. */
+  reportFailures?: ReportFailure[];
 }
 
 /** Re-run a rule pack over a saved evidence file, offline: no network at all. */
@@ -72,6 +74,6 @@ export async function evaluateFile(o: EvaluateFileOptions): Promise<EvaluateFile
   const evidence = await readEvidence(o.evidenceFile);
   const findings = rules.evaluate(evidence, o.now);
   const changes = baseline ? diffFindings(baseline, findings) : undefined;
-  const files = await writeReports(outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {});
-  return { evidence, findings, files, rules, ...(changes ? { changes } : {}) };
+  const { files, failures } = await writeReportsKeeping(outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {});
+  return { evidence, findings, files, rules, ...(changes ? { changes } : {}), ...(failures.length > 0 ? { reportFailures: failures } : {}) };
 }

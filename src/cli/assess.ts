@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
 import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
-import { EXIT } from "./exit.js";
-import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseDuration, parseFailOn, type parseFormats, positiveInt, quietIncomplete, reachesFailOn, timestampFolder } from "./options.js";
+import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseDuration, parseFailOn, type parseFormats, positiveInt, quietIncomplete, runExitCode, timestampFolder } from "./options.js";
 
 export function registerAssessCommand(program: Command): void {
   program
@@ -77,7 +76,7 @@ Examples:
       });
       if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files, result.changes ? { changes: result.changes } : {}));
       else process.stderr.write(quietIncomplete(result.findings, result.files));
-      process.exitCode = reachesFailOn(result.findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
+      process.exitCode = runExitCode(result.findings.findings, failOn, result.reportFailures);
     });
 }
 

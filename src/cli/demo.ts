@@ -1,6 +1,7 @@
 // `exo-posture demo`: the real assess pipeline against the built-in sample world on loopback.
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
+import { runExitCode } from "./options.js";
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -27,6 +28,8 @@ export function registerDemoCommand(program: Command): void {
         });
         process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files));
         process.stdout.write(`\nDemo done in ${Date.now() - started} ms; ${world.dnsQueries()} DNS queries reached the sample world's server.\n`);
+        // A report that could not be written fails the demo too (one line each on stderr).
+        process.exitCode = runExitCode([], undefined, result.reportFailures);
       } finally {
         await world.close();
       }

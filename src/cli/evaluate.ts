@@ -1,8 +1,7 @@
 // `exo-posture evaluate`: re-run a rule pack over a saved evidence file, offline.
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
-import { EXIT } from "./exit.js";
-import { FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, quietIncomplete, reachesFailOn } from "./options.js";
+import { FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, quietIncomplete, runExitCode } from "./options.js";
 
 export function registerEvaluateCommand(program: Command): void {
   program
@@ -28,7 +27,7 @@ Examples:
     .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; baseline?: string; failOn?: string; quiet?: boolean }) => {
       const { evaluateFile, renderSummary } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
-      const { evidence, findings, files, rules, changes } = await evaluateFile({
+      const { evidence, findings, files, rules, changes, reportFailures } = await evaluateFile({
         evidenceFile: o.evidence,
         rulesDir: o.rules,
         ...(o.config !== undefined ? { configFile: o.config } : {}),
@@ -39,6 +38,6 @@ Examples:
       });
       if (!o.quiet) process.stdout.write(renderSummary(findings, evidence, rules.pack, files, changes ? { changes } : {}));
       else process.stderr.write(quietIncomplete(findings, files));
-      process.exitCode = reachesFailOn(findings.findings, failOn) ? EXIT.threshold : EXIT.ok;
+      process.exitCode = runExitCode(findings.findings, failOn, reportFailures);
     });
 }

@@ -2,7 +2,7 @@
 import { Option } from "commander";
 import { SEVERITIES } from "../evidence/findings.js";
 import { FORMATS, type Format, isFormat, REPORT_FORMATS } from "../report/registry.js";
-import { UsageError } from "./exit.js";
+import { EXIT, UsageError } from "./exit.js";
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -87,4 +87,14 @@ export function quietIncomplete(findings: { assessment: { complete: boolean; cou
   if (a.complete) return "";
   const where = files.find((f) => f.endsWith("checklist.md")) ?? files.find((f) => f.endsWith("findings.json"));
   return `exo-posture: incomplete: ${a.couldNotAssess} check(s) could not be assessed (${a.causes.map((c) => c.code).join(", ")})${where ? `; see ${where}` : ""}\n`;
+}
+
+/**
+ * The exit code of a finished run: 3 when a report could not be written (each said in one line on
+ * stderr, after the summary; the others were written), else 1 when --fail-on is reached, else 0.
+ */
+export function runExitCode(findings: { status: string; severity: string }[], failOn: FailOn | undefined, reportFailures: readonly { format: string; reason: string }[] = []): number {
+  for (const f of reportFailures) process.stderr.write(`exo-posture: the ${f.format} report could not be written: ${f.reason}\n`);
+  if (reportFailures.length > 0) return EXIT.failed;
+  return reachesFailOn(findings, failOn) ? EXIT.threshold : EXIT.ok;
 }

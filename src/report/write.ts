@@ -16,7 +16,7 @@ export { FORMATS, type Format } from "./registry.js";
 
 /** Some formats could not be written; `files` are those that were. */
 export class ReportWriteError extends Error {
-  constructor(readonly failures: { format: string; reason: string }[], readonly files: string[]) {
+  constructor(readonly failures: ReportFailure[], readonly files: string[]) {
     super(`${failures.map((f) => `the ${f.format} report could not be written (${f.reason})`).join("; ")}; written: ${files.length > 0 ? files.join(", ") : "nothing"}`);
   }
 }
@@ -41,6 +41,18 @@ export async function writeReports(outDir: string, formats: readonly Format[], e
   if (failures.length > 0) throw new ReportWriteError(failures, files);
   return files;
 }
+
+/** As writeReports, but a format that failed is returned beside the files written, not thrown. */
+export async function writeReportsKeeping(...args: Parameters<typeof writeReports>): Promise<{ files: string[]; failures: ReportFailure[] }> {
+  try {
+    return { files: await writeReports(...args), failures: [] };
+  } catch (err) {
+    if (err instanceof ReportWriteError) return { files: err.files, failures: err.failures };
+    throw err;
+  }
+}
+
+export interface ReportFailure { format: string; reason: string }
 
 /** Blocks of about this many characters go to the file at once. */
 const BLOCK = 1 << 20;
