@@ -27,7 +27,7 @@ const testZones = [
     `_dmarc TXT ${strings(`v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-rua@dmarc.service.gov.uk; ${Array.from({ length: 196 }, (_, i) => `x${i}=${i}`).join("; ")}`)}`,
   ]),
 ];
-const domains = [...antispoofingDomains, "parked-borough.example", "slow-dmarc.example", "slow-dkim.example", "noisy-dmarc.example"];
+const domains = [...antispoofingDomains, "parked-borough.example", "gateway-county.example", "good-council.example", "slow-dmarc.example", "slow-dkim.example", "noisy-dmarc.example"];
 
 let server: RunningDnsServer;
 let evidence: Evidence;
@@ -66,7 +66,7 @@ const expected: [string, string, string, RegExp?][] = [
   ["signed-council.example", "dmarc.policy", "pass"],
   ["signed-council.example", "dmarc.subdomain-policy", "pass"],
   ["signed-council.example", "dmarc.reporting", "pass"],
-  ["signed-council.example", "dmarc.external-report-auth", "pass", /signed-council\.example\._report\._dmarc\.dmarc\.service\.gov\.uk/],
+  ["signed-council.example", "dmarc.external-report-auth", "not_applicable", /inside its own organisation/],
   ["signed-council.example", "dkim.key-strength", "pass", /selector1 rsa 2048; selector2 rsa 2048/],
   ["signed-council.example", "dkim.exo-signing", "not_applicable", /No tenant/],
   ["signed-council.example", "parked.locked-down", "not_applicable"],
@@ -78,7 +78,10 @@ const expected: [string, string, string, RegExp?][] = [
   ["hostile-records.example", "dkim.key-strength", "fail", /not valid base64.*not an RSA public key/],
   ["open-subdomains.example", "dmarc.policy", "pass"],
   ["open-subdomains.example", "dmarc.subdomain-policy", "fail", /sp=none/],
-  ["open-subdomains.example", "dmarc.reporting", "fail", /does not include mailto:dmarc-rua@dmarc\.service\.gov\.uk/],
+  // NCSC Mail Check was retired on 31 March 2026: reports still sent there go nowhere useful (issue 24).
+  ["gateway-county.example", "dmarc.reporting", "warn", /still sends reports to mailto:dmarc-rua@dmarc\.service\.gov\.uk, NCSC Mail Check's address; Mail Check was retired on 31 March 2026/],
+  ["good-council.example", "dmarc.reporting", "pass", /asks for aggregate reports at mailto:dmarc-reports@good-council\.example/],
+  ["open-subdomains.example", "dmarc.reporting", "pass", /asks for aggregate reports at mailto:dmarc@open-subdomains\.example/],
   ["open-subdomains.example", "dmarc.external-report-auth", "not_applicable", /inside its own organisation/],
   ["shop.open-subdomains.example", "dmarc.present", "pass", /inherits the DMARC record of its organisational domain _dmarc\.open-subdomains\.example/],
   ["shop.open-subdomains.example", "dmarc.policy", "fail", /none \(the sp of _dmarc\.open-subdomains\.example\)/],

@@ -23,8 +23,8 @@ export const antispoofingDomains = [
   "examplecity.onmicrosoft.com",
 ];
 
-const NCSC_RUA = "mailto:dmarc-rua@dmarc.service.gov.uk";
-const DMARC_REJECT = `v=DMARC1; p=reject; sp=reject; rua=${NCSC_RUA}`;
+/** DMARC at reject, reports to the domain itself. */
+const dmarcReject = (domain: string) => `v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@${domain}`;
 const SEND_VIA_EXO = "v=spf1 include:spf.protection.outlook.com -all";
 
 /** Public keys as DKIM's p= wants them (RFC 6376 §3.6.1; RFC 8463 §4 for Ed25519). */
@@ -62,21 +62,21 @@ export function antispoofingZones(): Zone[] {
     // (Sending only: its MX, and the transport checks that go with one, are other files' business.)
     zone("signed-council.example", "secure", [
       `@ TXT "${SEND_VIA_EXO}"`,
-      `_dmarc TXT "${DMARC_REJECT}"`,
+      `_dmarc TXT "${dmarcReject("signed-council.example")}"`,
       "selector1._domainkey CNAME selector1-signed-council-example._domainkey.exampleshire.onmicrosoft.com.",
       "selector2._domainkey CNAME selector2-signed-council-example._domainkey.exampleshire.onmicrosoft.com.",
     ]),
     // A 1024-bit key still in use (warns) and the other selector revoked (an empty p=).
     zone("weak-dkim.example", "insecure", [
       `@ TXT "${SEND_VIA_EXO}"`,
-      `_dmarc TXT "${DMARC_REJECT}"`,
+      `_dmarc TXT "${dmarcReject("weak-dkim.example")}"`,
       "selector1._domainkey CNAME selector1-weak-dkim-example._domainkey.exampleshire.onmicrosoft.com.",
       'selector2._domainkey TXT "v=DKIM1; k=rsa; p="',
     ]),
     // A 512-bit key: RFC 8301 §3.2 forbids verifiers to accept it.
     zone("tiny-key.example", "insecure", [
       `@ TXT "${SEND_VIA_EXO}"`,
-      `_dmarc TXT "${DMARC_REJECT}"`,
+      `_dmarc TXT "${dmarcReject("tiny-key.example")}"`,
       `selector1._domainkey TXT ${rsaKey(k.rsa512)}`,
     ]),
     // Bad input: a 200-tag DMARC record (a duplicate p, a non-ASCII byte), a key that is not
@@ -97,12 +97,12 @@ export function antispoofingZones(): Zone[] {
     // Aggregate reports to a processor that never agreed to take them (RFC 7489 §7.1).
     zone("outside-reports.example", "insecure", [
       `@ TXT "${SEND_VIA_EXO}"`,
-      `_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=${NCSC_RUA},mailto:agg@reports-vendor.example"`,
+      `_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@outside-reports.example,mailto:agg@reports-vendor.example"`,
     ]),
     // Reports to the same processor, which publishes the authorisation; RSA and Ed25519 keys.
     zone("vendor-reports.example", "insecure", [
       `@ TXT "${SEND_VIA_EXO}"`,
-      `_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=${NCSC_RUA},mailto:agg@reports-vendor.example!10m"`,
+      `_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@vendor-reports.example,mailto:agg@reports-vendor.example!10m"`,
       `selector1._domainkey TXT ${rsaKey(k.rsa2048)}`,
       `selector2._domainkey TXT "v=DKIM1; k=ed25519; p=${k.ed25519}"`,
       `ed1._domainkey TXT "v=DKIM1; k=ed25519; p=${k.ed25519}"`,
@@ -112,13 +112,13 @@ export function antispoofingZones(): Zone[] {
     zone("locked-parked.example", "insecure", [
       "@ MX 0 .",
       '@ TXT "v=spf1 -all"',
-      `_dmarc TXT "${DMARC_REJECT}"`,
+      `_dmarc TXT "${dmarcReject("locked-parked.example")}"`,
       '*._domainkey TXT "v=DKIM1; p="',
     ]),
     // The tenant's own domains: one with DMARC p=reject, one with none. The DKIM keys Exchange
     // Online publishes for the tenant's custom domains live here too.
     zone("onmicrosoft.com", "insecure", [
-      `_dmarc.exampleshire TXT "v=DMARC1; p=reject; rua=${NCSC_RUA}"`,
+      `_dmarc.exampleshire TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@exampleshire.onmicrosoft.com"`,
       `selector1-signed-council-example._domainkey.exampleshire TXT ${rsaKey(k.rsa2048)}`,
       `selector2-signed-council-example._domainkey.exampleshire TXT ${rsaKey(k.rsa2048)}`,
       `selector1-weak-dkim-example._domainkey.exampleshire TXT ${rsaKey(k.rsa1024)}`,

@@ -11,11 +11,11 @@ export const baseDomains = [
 
 export function baseZones(): Zone[] {
   return [
-    // Well configured: Exchange Online MX, SPF ending -all, DMARC reject with NCSC reporting.
+    // Well configured: Exchange Online MX, SPF ending -all, DMARC reject with reports to itself.
     zone("good-council.example", "secure", [
       "@ MX 0 good-council-example.mail.protection.outlook.com.",
       '@ TXT "v=spf1 include:spf.protection.outlook.com -all"',
-      '_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-rua@dmarc.service.gov.uk"',
+      '_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@good-council.example"',
     ]),
     // Monitoring only: DMARC p=none, SPF soft-fail.
     zone("monitoring-trust.example", "insecure", [
@@ -30,6 +30,7 @@ export function baseZones(): Zone[] {
       "@ MX 10 eu-smtp-inbound-1.mimecast.com.",
       "@ MX 10 eu-smtp-inbound-2.mimecast.com.",
       '@ TXT "v=spf1 include:eu._netblocks.mimecast.com include:spf.protection.outlook.com -all"',
+      // Reports still go to NCSC Mail Check, retired on 31 March 2026: dmarc.reporting warns.
       '_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc-rua@dmarc.service.gov.uk"',
     ]),
     // The outside world the sample domains point at.

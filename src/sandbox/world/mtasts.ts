@@ -22,7 +22,7 @@ export function mtaStsZones(): Zone[] {
     zone("good-council.example", "secure", [
       '_mta-sts TXT "v=STSv1; id=20250301000000"',
       "mta-sts A 127.0.0.1",
-      '_smtp._tls TXT "v=TLSRPTv1; rua=mailto:tls-rua@mailcheck.service.ncsc.gov.uk"',
+      '_smtp._tls TXT "v=TLSRPTv1; rua=mailto:tls-reports@good-council.example"',
     ]),
     zone("monitoring-trust.example", "insecure", [
       '_mta-sts TXT "v=STSv1; id=2025testing1"',

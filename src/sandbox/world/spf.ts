@@ -14,7 +14,8 @@ export const spfDomains = [
   "spf-long.example",
 ];
 
-const DMARC = '_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-rua@dmarc.service.gov.uk"';
+/** DMARC at reject, reports to the domain itself. */
+const dmarc = (domain: string) => `_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@${domain}"`;
 const mx = (domain: string) => `@ MX 0 ${domain.replace(/\./g, "-")}.mail.protection.outlook.com.`;
 
 /** TXT rdata in zone-file form, split into character-strings of at most 255 octets (RFC 1035 §3.3). */
@@ -33,33 +34,33 @@ export function spfZones(): Zone[] {
     zone("spf-lookups.example", "insecure", [
       mx("spf-lookups.example"),
       '@ TXT "v=spf1 include:crm.spf-vendors.example include:news.spf-vendors.example include:hr.spf-vendors.example include:spf.protection.outlook.com -all"',
-      DMARC,
+      dmarc("spf-lookups.example"),
     ]),
     // +all: every host on the internet may send as this domain.
-    zone("spf-plusall.example", "insecure", [mx("spf-plusall.example"), '@ TXT "v=spf1 include:spf.protection.outlook.com +all"', DMARC]),
+    zone("spf-plusall.example", "insecure", [mx("spf-plusall.example"), '@ TXT "v=spf1 include:spf.protection.outlook.com +all"', dmarc("spf-plusall.example")]),
     // ptr (RFC 7208 §5.5: SHOULD NOT be used), and ?all, which fails spf.all-strict.
-    zone("spf-ptr.example", "insecure", [mx("spf-ptr.example"), '@ TXT "v=spf1 ptr include:spf.protection.outlook.com ?all"', DMARC]),
+    zone("spf-ptr.example", "insecure", [mx("spf-ptr.example"), '@ TXT "v=spf1 ptr include:spf.protection.outlook.com ?all"', dmarc("spf-ptr.example")]),
     // Exchange Online through a redirect, whose record ends in ~all: valid, strict enough, EXO included.
     zone("spf-redirect.example", "insecure", [
       mx("spf-redirect.example"),
       '@ TXT "v=spf1 redirect=_spf.spf-redirect.example"',
       '_spf TXT "v=spf1 include:spf.protection.outlook.com ~all"',
-      DMARC,
+      dmarc("spf-redirect.example"),
     ]),
     // An include loop: the domain includes a record that includes the domain.
     zone("spf-loop.example", "insecure", [
       mx("spf-loop.example"),
       '@ TXT "v=spf1 include:_senders.spf-loop.example include:spf.protection.outlook.com -all"',
       '_senders TXT "v=spf1 include:spf-loop.example ~all"',
-      DMARC,
+      dmarc("spf-loop.example"),
     ]),
     // Three names that no longer exist: one more void lookup than RFC 7208 §4.6.4 allows.
     zone("spf-void.example", "insecure", [
       mx("spf-void.example"),
       '@ TXT "v=spf1 a:old-relay.spf-void.example mx:gone.spf-void.example exists:retired.spf-void.example include:spf.protection.outlook.com -all"',
-      DMARC,
+      dmarc("spf-void.example"),
     ]),
-    zone("spf-long.example", "insecure", [mx("spf-long.example"), `@ TXT ${txt(LONG_RECORD)}`, DMARC]),
+    zone("spf-long.example", "insecure", [mx("spf-long.example"), `@ TXT ${txt(LONG_RECORD)}`, dmarc("spf-long.example")]),
     // The vendors the lookups domain includes: each costs an include, an a, two mx and a nested include.
     zone("spf-vendors.example", "insecure", [
       ...["crm", "news", "hr"].flatMap((v) => [

@@ -18,7 +18,7 @@ export function tenantZones(): Zone[] {
       "@ MX 10 eu-smtp-inbound-1.mimecast.com.",
       "@ MX 10 eu-smtp-inbound-2.mimecast.com.",
       '@ TXT "v=spf1 include:eu._netblocks.mimecast.com include:spf.protection.outlook.com -all"',
-      '_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc-rua@dmarc.service.gov.uk"',
+      '_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@contoso-county.example"',
       "selector1._domainkey CNAME selector1-contoso-county-example._domainkey.contosocounty.n-v1.dkim.mail.microsoft.",
       "selector2._domainkey CNAME selector2-contoso-county-example._domainkey.contosocounty.n-v1.dkim.mail.microsoft.",
     ]),
@@ -26,7 +26,7 @@ export function tenantZones(): Zone[] {
     zone("contoso-libraries.example", "secure", [
       "@ MX 0 contoso-libraries-example.r-v1.mx.microsoft.",
       '@ TXT "v=spf1 include:spf.protection.outlook.com -all"',
-      '_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-rua@dmarc.service.gov.uk"',
+      '_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@contoso-libraries.example"',
     ]),
     // Parked and not locked down: no MX, no SPF, no DMARC.
     zone("contoso-heritage.example", "insecure", ["www A 127.0.9.81"]),

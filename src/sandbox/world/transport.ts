@@ -82,7 +82,7 @@ export async function startTransportWorld(): Promise<RunningTransportWorld> {
   };
   // Every sample domain has sound SPF and DMARC, so its findings are about transport security.
   const zone = (origin: string, dnssec: Dnssec, lines: string[]) =>
-    makeZone(origin, dnssec, ['@ TXT "v=spf1 -all"', '_dmarc TXT "v=DMARC1; p=reject; rua=mailto:dmarc-rua@dmarc.service.gov.uk"', ...lines]);
+    makeZone(origin, dnssec, ['@ TXT "v=spf1 -all"', `_dmarc TXT "v=DMARC1; p=reject; rua=mailto:dmarc-reports@${origin}"`, ...lines]);
   const zones = [
     // DANE-EE for today's key plus DANE-TA for the issuing CA: matches, survives rollover.
     zone("dane-good.example", "secure", ["@ MX 10 mx", "mx A 127.0.0.20", `_25._tcp.mx ${tlsa(3, 1, 1, good.certPem)}`, `_25._tcp.mx ${tlsa(2, 1, 1, inter)}`,
