@@ -92,7 +92,7 @@ export const mailPathCases: MailPathCase[] = [
     tenant: {
       inboundConnectors: [inboundConnector({ Name: "From gateway", TlsSenderCertificateName: "*.mimecast.com", RestrictDomainsToCertificate: true, EFSkipLastIP: true, EFTestMode: true })],
     },
-    expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" }, "gateway.connector-lockdown": { [d(county)]: "pass" }, "gateway.arc-trusted-sealer": { tenant: "warn" } },
+    expect: { "gateway.enhanced-filtering": { [d(county)]: "fail" }, "gateway.connector-lockdown": { [d(county)]: "pass" }, "gateway.arc-trusted-sealer": { tenant: "fail" } },
   },
   {
     name: "Enhanced Filtering scoped to some users",

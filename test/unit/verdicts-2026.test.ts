@@ -1,0 +1,66 @@
+// Verdicts as the published RFCs and UK guidance stand in 2026 (issue 24), through the shipped pack
+// and its default parameters: Mail Check is retired, and an empty ArcTrustedSealers trusts nothing.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { defaultRulesDir } from "../../src/paths.js";
+import { parametersOf } from "../../src/rules/config.js";
+import { judge } from "../../src/rules/judge.js";
+import { loadPack } from "../../src/rules/pack.js";
+
+const pack = loadPack(defaultRulesDir);
+const params = parametersOf(pack, { parameters: {}, severity: {}, waivers: [] });
+const resolver = { spec: "t", kind: "udp", server: "t", validatesDnssec: true, validationDetail: "" };
+const verdict = (ruleId: string, vars: Record<string, unknown>) =>
+  judge(pack.rules.find((r) => r.meta.id === ruleId)!, { id: "t", vars: { resolver, tenant: null, params, ...vars }, pointers: {} });
+
+const uri = (u: string) => ({ raw: u, uri: u, problem: null });
+const dmarcDomain = (rua: string[], ruf: string[] = []) => ({
+  name: "council.example", role: { value: "sending", reason: "has MX" },
+  dmarc: { error: null, policyDomain: "council.example", record: { valid: true, rua: rua.map(uri), ruf: ruf.map(uri) } },
+});
+const tlsRptDomain = (rua: string[]) => ({
+  name: "council.example", role: { value: "sending", reason: "has MX" },
+  tlsRpt: { error: null, records: [`v=TLSRPTv1; rua=${rua.join(",")}`], record: { valid: true, rua: rua.map((u) => ({ uri: u, scheme: "mailto", valid: true })) } },
+});
+
+describe("Mail Check, retired on 31 March 2026", () => {
+  it("is required by no default parameter", () => {
+    assert.equal(params.dmarcReportingAddress, null);
+    assert.equal(params.tlsrptReportingAddress, null);
+  });
+  const cases: [string, string, unknown, string, RegExp?][] = [
+    ["own DMARC address only", "dmarc.reporting", dmarcDomain(["mailto:dmarc@council.example"]), "pass"],
+    ["DMARC rua still to Mail Check", "dmarc.reporting", dmarcDomain(["mailto:dmarc-rua@dmarc.service.gov.uk", "mailto:dmarc@council.example"]), "warn", /Mail Check was retired on 31 March 2026/],
+    ["DMARC rua to Mail Check only, upper case", "dmarc.reporting", dmarcDomain(["mailto:DMARC-RUA@dmarc.service.gov.uk"]), "warn", /retired/],
+    ["TLS-RPT to its own mailbox", "tlsrpt.reporting", tlsRptDomain(["mailto:tls@council.example"]), "not_applicable"],
+    ["TLS-RPT still to Mail Check", "tlsrpt.reporting", tlsRptDomain(["mailto:tls-rua@mailcheck.service.ncsc.gov.uk"]), "warn", /Mail Check was retired/],
+  ];
+  for (const [name, rule, domain, status, message] of cases) {
+    it(`${name}: ${rule} is ${status}`, () => {
+      const v = verdict(rule, { domain });
+      assert.equal(v.status, status, v.message);
+      if (message) assert.match(v.message, message);
+      assert.doesNotMatch(v.remediation, /add mailto:dmarc-rua@dmarc\.service\.gov\.uk|Add mailto:tls-rua@mailcheck/i);
+    });
+  }
+});
+
+describe("ARC trusted sealers (Set-ArcConfig)", () => {
+  const gatewayDomain = (arcSealers: string[]) => ({
+    name: "council.example", role: { value: "sending", reason: "has MX" },
+    gateway: { error: null, kind: "third-party", hosts: [], gateways: [{ id: "gw", name: "Some Gateway", arcSealers, hosts: ["mx.gw.example"] }], unknownHosts: [] },
+  });
+  const cases: [string, string[], string[], string][] = [
+    ["an empty list, the gateway's sealer unknown", [], [], "fail"],
+    ["an empty list, the gateway's sealer known", [], ["gw.example"], "fail"],
+    ["another sealer trusted, the gateway's unknown", ["other.example"], [], "warn"],
+    ["another sealer trusted, the gateway's known", ["other.example"], ["gw.example"], "fail"],
+    ["the gateway's sealer trusted", ["gw.example"], ["gw.example"], "pass"],
+  ];
+  for (const [name, trusted, sealers, status] of cases) {
+    it(`${name}: ${status}`, () => {
+      const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: trusted } }, domains: [gatewayDomain(sealers)], mxHosts: {} });
+      assert.equal(v.status, status, v.message);
+    });
+  }
+});
