@@ -57,6 +57,11 @@ export const spfTerm = z.object({
   /** match, no-match, skipped, or the result it produced (permerror, temperror …). */
   outcome: z.string(),
   problems: z.array(z.enum(SPF_PROBLEM_CODES)),
+  /**
+   * False for a term no receiver evaluates: after "all" in its record (RFC 7208 §5.1), a redirect=
+   * beside "all" (§6.1), or anything in a record only such a term leads to. Absent in older evidence.
+   */
+  reachable: z.boolean().optional(),
 });
 export type SpfTerm = z.infer<typeof spfTerm>;
 

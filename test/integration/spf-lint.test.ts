@@ -49,6 +49,17 @@ before(async () => {
         'misc TXT "v=spf1 a:gone1.spf-lint.example a:gone2.spf-lint.example exists:gone3.spf-lint.example include:nothing.spf-lint.example -all redirect=_spf.good.spf-lint.example"',
         'two TXT "v=spf1 -all"',
         'two TXT "v=spf1 ~all"',
+        // Issue 24: what follows "all" is never evaluated (RFC 7208 §5.1), so it breaks no limit.
+        `dead-limit TXT ${split(`v=spf1 -all ${Array.from({ length: 11 }, (_, i) => `include:i${i}.spf-lint.example`).join(" ")}`)}`,
+        ...Array.from({ length: 11 }, (_, i) => `i${i} TXT "v=spf1 -all"`),
+        'dead-norecord TXT "v=spf1 -all include:nospf.spf-lint.example"',
+        'nospf A 192.0.2.50',
+        'dead-voids TXT "v=spf1 ip4:192.0.2.1 -all a:g1.spf-lint.example a:g2.spf-lint.example a:g3.spf-lint.example"',
+        'dead-loop TXT "v=spf1 -all include:dead-loop.spf-lint.example"',
+        'dead-mx TXT "v=spf1 ip4:192.0.2.1 ~all mx:many.spf-lint.example"',
+        ...Array.from({ length: 12 }, (_, i) => `many MX ${i} m${i}.spf-lint.example.`),
+        // The same terms before "all" are evaluated, and do break the limits.
+        'live-voids TXT "v=spf1 a:g1.spf-lint.example a:g2.spf-lint.example a:g3.spf-lint.example -all"',
       ]),
       zone("outlook.com", "insecure", ['spf.protection TXT "v=spf1 ip4:40.92.0.0/15 -all"']),
     ],
@@ -77,6 +88,33 @@ function findings(name: string, spf: SpfEvidence): Record<string, { status: stri
 }
 
 const codes = (spf: SpfEvidence) => new Set(spf.lint?.problems.map((p) => p.code));
+
+describe("terms after all (RFC 7208 §5.1): never evaluated, so no limit is broken by them", { timeout: 20_000 }, () => {
+  const cases: [string, string][] = [
+    ["dead-limit", "eleven includes after -all"],
+    ["dead-norecord", "an include of a domain without SPF after -all"],
+    ["dead-voids", "three void a: terms after -all"],
+    ["dead-loop", "an include of itself after -all"],
+    ["dead-mx", "an mx: with 12 MX hosts after ~all"],
+  ];
+  for (const [label, about] of cases) {
+    it(`${about}: spf.valid passes, spf.dead-terms warns`, async () => {
+      const spf = await probeSpf(`${label}.${ORIGIN}`, context());
+      const f = findings(`${label}.${ORIGIN}`, spf);
+      assert.equal(f["spf.valid"]?.status, "pass", f["spf.valid"]?.message);
+      assert.equal(f["spf.dead-terms"]?.status, "warn", f["spf.dead-terms"]?.message);
+      assert.match(f["spf.dead-terms"]!.message, /no receiver evaluates/);
+      assert.ok(spf.lint!.lookups <= 10 && spf.lint!.voidLookups <= 2, JSON.stringify([spf.lint!.lookups, spf.lint!.voidLookups]));
+      assert.ok(spf.lint!.terms.some((t) => t.reachable === false));
+    });
+  }
+  it("the same void terms before -all are evaluated and fail spf.valid", async () => {
+    const spf = await probeSpf(`live-voids.${ORIGIN}`, context());
+    const f = findings(`live-voids.${ORIGIN}`, spf);
+    assert.equal(f["spf.valid"]?.status, "fail", f["spf.valid"]?.message);
+    assert.equal(f["spf.dead-terms"]?.status, "pass");
+  });
+});
 
 describe("SPF probe and linter against hostile records", { timeout: 20_000 }, () => {
   it("an include cycle: permerror, a loop problem, spf.valid fails naming the loop", async () => {

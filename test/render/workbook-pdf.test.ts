@@ -30,7 +30,7 @@ describe("report.xlsx printed", () => {
   it("opens with the tenant and the verdict, and prints the Mimecast fix with its cmdlet", () => {
     const all = pages.join("\n");
     assert.match(pages[0]!, /Email security assessment: Contoso County Council/);
-    assert.match(pages[0]!, /Incomplete: 30 of \d+ checks could not be assessed/);
+    assert.match(pages[0]!, /Incomplete: 31 of \d+ checks could not be assessed/);
     assert.match(pages[0]!, /DNS_BOGUS/);
     assert.match(all, /Set-InboundConnector -Identity "Mimecast inbound"/);
     assert.match(all, /COULD NOT ASSESS/);

@@ -11,7 +11,7 @@ import { defaultRulesDir, packageRoot } from "../../src/paths.js";
 import { renderRuleCatalogue, withRuleCatalogue } from "../../src/docs/rule-catalogue.js";
 
 const CATALOGUE = [
-  "spf.present", "spf.valid", "spf.all-strict", "spf.no-ptr", "spf.size", "spf.exo-included",
+  "spf.present", "spf.valid", "spf.all-strict", "spf.no-ptr", "spf.size", "spf.exo-included", "spf.dead-terms",
   "dmarc.present", "dmarc.policy", "dmarc.subdomain-policy", "dmarc.reporting", "dmarc.external-report-auth",
   "dkim.exo-signing", "dkim.key-strength", "parked.locked-down", "moera.protected",
   "starttls.offered", "starttls.tls-version", "mtasts.record", "mtasts.policy", "mtasts.enforce", "mtasts.max-age",

@@ -34,14 +34,26 @@ export function lintSpf(input: LintInput): SpfLint {
   const allSeen = new Map<string, boolean>();
   const includes = new Map<string, number>();
 
+  // RFC 7208 §4.6.4 counts lookups "during SPF evaluation", and §5.1 ends a record's evaluation at
+  // "all" (§6.1 ignores redirect= beside it): what follows is never evaluated, by any receiver. The
+  // exhaustive walk still goes there, to show it; its limits, voids, loops and broken records are
+  // judged on the reachable part only, and the dead terms are reported as such ("after-all").
+  const deadRecords = new Set<string>();
+  let deadLink = false;
+  const inDeadRecord = (chain: string[]) => chain.some((_, i) => deadRecords.has(chain.slice(0, i + 1).join(" ")));
+  let reachableLookups = 0;
+  let reachableVoids = 0;
   // An include or redirect asks its question in the step of the record it leads to, which follows it.
   let link: SpfTerm | null = null;
   for (const step of walk.trace) {
     const key = step.chain.join(" ");
     if (step.kind === "record") {
       if (link && step.chain.length === link.chain.length + 1) link.queries += step.queries.length;
+      if (deadLink && link && step.chain.length === link.chain.length + 1) deadRecords.add(key);
       link = null;
+      deadLink = false;
       allSeen.set(key, false);
+      if (inDeadRecord(step.chain)) continue;
       if (step.problem) add(step.problem, step, step.detail);
       for (const strings of step.records ?? []) sizeProblems(strings).forEach(([code, message]) => add(code, step, message));
       continue;
@@ -53,6 +65,20 @@ export function lintSpf(input: LintInput): SpfLint {
       add(code, step, message);
     };
     const term = step.term ?? "";
+    const afterAll = allSeen.get(key) === true && step.name !== "exp" && !isModifier(term);
+    const dead = inDeadRecord(step.chain) || afterAll || (step.name === "redirect" && allSeen.get(key) === true);
+    if (dead) {
+      // Listed with the walk's evidence, never judged: no receiver evaluates it.
+      if (afterAll && !inDeadRecord(step.chain)) flag("after-all", `${term} comes after "all" in ${step.domain} and is never evaluated (RFC 7208 §5.1)`);
+      if (step.name === "redirect" && !inDeadRecord(step.chain) && allSeen.get(key)) flag("redirect-ignored", `${term} in ${step.domain} is ignored because the record has "all" (RFC 7208 §6.1)`);
+      const entry: SpfTerm = { chain: step.chain, domain: step.domain, term, lookup: step.lookup, voidLookup: step.voidLookup, queries: step.queries.length, outcome: step.outcome, problems: [...new Set(codes)], reachable: false };
+      terms.push(entry);
+      link = step.name === "include" || step.name === "redirect" ? entry : null;
+      deadLink = link !== null;
+      continue;
+    }
+    if (step.lookup && step.name !== "exp") reachableLookups++;
+    if (step.voidLookup) reachableVoids++;
     if (step.problem && step.problem !== "lookup-limit" && step.problem !== "void-limit") flag(step.problem, step.detail);
     else if (step.problem) codes.push(step.problem);
     if (step.name === "ptr") flag("ptr", `${term} in ${step.domain}: the ptr mechanism is slow, unreliable and SHOULD NOT be used (RFC 7208 §5.5)`);
@@ -60,10 +86,6 @@ export function lintSpf(input: LintInput): SpfLint {
     if (step.name === "all" && (term === "all" || term.startsWith("+"))) {
       flag("plus-all", `${term} in ${step.domain} lets every host on the internet pass SPF${step.chain.length > 1 ? `, and through ${step.chain[step.chain.length - 1]} it does so for ${step.chain[0]}` : ""}`);
     }
-    if (allSeen.get(key) && step.name !== "exp" && step.name !== "redirect" && !isModifier(term)) {
-      flag("after-all", `${term} comes after "all" in ${step.domain} and is never evaluated (RFC 7208 §5.1)`);
-    }
-    if (step.name === "redirect" && allSeen.get(key)) flag("redirect-ignored", `${term} in ${step.domain} is ignored because the record has "all" (RFC 7208 §6.1)`);
     if (step.name === "all") allSeen.set(key, true);
     if (step.name === "include" && step.target) {
       const n = (includes.get(step.target) ?? 0) + 1;
@@ -71,29 +93,30 @@ export function lintSpf(input: LintInput): SpfLint {
       if (n === 2) flag("duplicate-include", `${step.target} is included more than once in the tree, and every inclusion costs lookups`);
       else if (n > 2) codes.push("duplicate-include");
     }
-    const entry: SpfTerm = { chain: step.chain, domain: step.domain, term, lookup: step.lookup, voidLookup: step.voidLookup, queries: step.queries.length, outcome: step.outcome, problems: [...new Set(codes)] };
+    const entry: SpfTerm = { chain: step.chain, domain: step.domain, term, lookup: step.lookup, voidLookup: step.voidLookup, queries: step.queries.length, outcome: step.outcome, problems: [...new Set(codes)], reachable: true };
     terms.push(entry);
     link = step.name === "include" || step.name === "redirect" ? entry : null;
   }
 
   const top = { domain: walk.trace[0]?.domain ?? "", chain: walk.trace[0]?.chain ?? [], term: null };
-  const totals = `${walk.walk.lookups}${walk.walk.truncated ? " or more" : ""}`;
-  if (walk.walk.lookups > LOOKUP_LIMIT) add("lookup-limit", top, `the record tree needs ${totals} DNS-querying terms; RFC 7208 §4.6.4 allows ${LOOKUP_LIMIT}, so receivers return permerror`);
-  if (walk.walk.voidLookups > VOID_LOOKUP_LIMIT) add("void-limit", top, `${walk.walk.voidLookups} lookups in the tree find nothing; RFC 7208 §4.6.4 allows ${VOID_LOOKUP_LIMIT}, so receivers return permerror`);
+  const totals = `${reachableLookups}${walk.walk.truncated ? " or more" : ""}`;
+  if (reachableLookups > LOOKUP_LIMIT) add("lookup-limit", top, `the record tree needs ${totals} DNS-querying terms a receiver evaluates; RFC 7208 §4.6.4 allows ${LOOKUP_LIMIT}, so receivers return permerror`);
+  if (reachableVoids > VOID_LOOKUP_LIMIT) add("void-limit", top, `${reachableVoids} lookups a receiver makes in the tree find nothing; RFC 7208 §4.6.4 allows ${VOID_LOOKUP_LIMIT}, so receivers return permerror`);
   if (walk.walk.truncated) add("walk-truncated", top, `the walk stopped early (after ${WALK_LOOKUP_CAP} DNS-querying terms or at the time limit): counts are lower bounds`);
   for (const record of input.spfType.records) add("spf-type", { ...top, term: null }, `a record of the retired type SPF (99) is published: "${record.slice(0, 80)}"; RFC 7208 §3.1 says TXT only`);
 
   const all = decidingAll(walk.trace);
   if (!all && redirectChainReadable(walk.trace)) add("missing-all", top, `the record${redirectTargets(walk.trace)} has no "all", so mail from anywhere else gets neutral (RFC 7208 §4.7)`);
   const exo = walk.trace.find((s) => s.kind === "term" && (s.name === "include" || s.name === "redirect") && s.target === EXO_SPF_INCLUDE);
-  const incomplete = walk.walk.truncated || walk.trace.some((s) => s.kind === "record" && s.problem === "dns-error");
+  const incomplete = walk.walk.truncated || walk.trace.some((s) => s.kind === "record" && s.problem === "dns-error" && !inDeadRecord(s.chain));
   return {
     ip: input.ip,
     sender: input.sender,
     result: walk.result,
     reason: walk.reason,
-    lookups: walk.walk.lookups,
-    voidLookups: walk.walk.voidLookups,
+    // What a receiver evaluates in the worst case (no term matches before "all"): dead terms excluded.
+    lookups: reachableLookups,
+    voidLookups: reachableVoids,
     complete: !incomplete,
     allQualifier: all ? qualifierOf(all.term ?? "all") : null,
     allDomain: all?.domain ?? null,
