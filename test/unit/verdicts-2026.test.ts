@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { defaultRulesDir } from "../../src/paths.js";
+import { parseDmarc } from "../../src/probe/dmarc/record.js";
 import { parametersOf } from "../../src/rules/config.js";
 import { judge } from "../../src/rules/judge.js";
 import { loadPack } from "../../src/rules/pack.js";
@@ -61,6 +62,33 @@ describe("ARC trusted sealers (Set-ArcConfig)", () => {
     it(`${name}: ${status}`, () => {
       const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: trusted } }, domains: [gatewayDomain(sealers)], mxHosts: {} });
       assert.equal(v.status, status, v.message);
+    });
+  }
+});
+
+describe("DMARC records without a valid policy (RFC 9989 §4.10.1)", () => {
+  const domainWith = (raw: string) => {
+    const record = parseDmarc(raw);
+    return {
+      name: "council.example", role: { value: "sending", reason: "has MX" },
+      // The domain's own record: the policy applied is p (src/probe/dmarc/index.ts, appliedPolicy).
+      dmarc: { error: null, records: [raw], record, appliedPolicy: record.valid ? record.policy.p : null, source: "domain", policyDomain: "council.example", rfc7489: { error: null, policyDomain: "council.example" } },
+    };
+  };
+  const cases: [string, string, string, RegExp?][] = [
+    ["v=DMARC1; rua=mailto:d@council.example", "warn", "fail", /act as if the record said p=none/],
+    ["v=DMARC1; p=maybe; rua=mailto:d@council.example", "warn", "fail", /p=maybe/],
+    ["v=DMARC1; p=reject; sp=strict; rua=mailto:d@council.example", "warn", "fail", /sp=strict/],
+    ["v=DMARC1; adkim=s", "fail", "fail", /no DMARC policy at all/],
+    ["v=DMARC1; p=reject; rua=mailto:d@council.example", "pass", "pass"],
+  ];
+  for (const [raw, present, policy, message] of cases) {
+    it(`${raw}: dmarc.present ${present}, dmarc.policy ${policy}`, () => {
+      const domain = domainWith(raw);
+      const p = verdict("dmarc.present", { domain });
+      assert.equal(p.status, present, p.message);
+      if (message) assert.match(p.message, message);
+      assert.equal(verdict("dmarc.policy", { domain }).status, policy);
     });
   }
 });

@@ -1,10 +1,13 @@
 // Parsing a DMARC record into tags (RFC 7489 §6.3, §6.4; RFC 9989 §4.7, §4.8), never matching
 // substrings: a check for "p=reject" must not pass "p=none; sp=reject".
 //
-// Problems make receivers ignore the record (or treat its policy as none): v not first or not
-// exactly DMARC1, a duplicate tag (RFC 6376 §3.2, whose tag-list DMARC reuses), p missing or
-// invalid, sp or np invalid (RFC 7489 §6.6.3; RFC 9989 §4.10.1). Warnings are what receivers
-// ignore while still applying the record: unknown tags, bad optional values, unusable URIs.
+// Problems make receivers ignore the record: v not first or not exactly DMARC1, a duplicate tag
+// (RFC 6376 §3.2, whose tag-list DMARC reuses). A p missing or invalid, or an sp or np invalid, is
+// one too unless rua holds a usable URI: then RFC 9989 §4.10.1 has receivers "act as if a record
+// containing p=none was retrieved and continue processing" (draft-ietf-dmarc-dmarcbis-41, the
+// text published as RFC 9989), so the record applies, as p=none, and says why in a warning.
+// Warnings are what receivers ignore while still applying the record: unknown tags, bad optional
+// values, unusable URIs.
 import type { DmarcPolicy, DmarcRecord } from "../../evidence/dmarc.js";
 import { isPrintableAscii, listSome, printable, splitTagList } from "../tag-list.js";
 import { parseReportUris } from "./report-uri.js";
@@ -39,9 +42,11 @@ export function parseDmarc(raw: string): DmarcRecord {
   // Tabs may separate tags (WSP); anything else outside printable ASCII cannot be in a record.
   if (!isPrintableAscii(raw.replace(/\t/g, " "))) warnings.push("the record holds characters outside printable ASCII, which no DMARC tag value may contain (RFC 7489 §6.4)");
 
+  // Policy problems: what RFC 9989 §4.10.1 turns into p=none when rua is usable (below).
+  const policyProblems: string[] = [];
   const pTag = list.find((t) => t.name.toLowerCase() === "p");
   if (!pTag) {
-    problems.push("the p tag (policy) is missing: RFC 7489 §6.3 requires it (RFC 9989 §4.10.1 reads such a record as p=none at best)");
+    policyProblems.push("the p tag (policy) is missing");
   } else if (pTag.index !== 1) {
     // RFC 7489 §6.3: "the v and p tags MUST be present and MUST appear in that order", and the
     // grammar of §6.4 puts p right after v. RFC 9989 §4.8 drops the order, so this only warns.
@@ -52,12 +57,12 @@ export function parseDmarc(raw: string): DmarcRecord {
     const v = tags.get(name);
     if (v === undefined) return null;
     if (POLICIES.has(v.toLowerCase())) return v.toLowerCase() as DmarcPolicy;
-    problems.push(`${name}=${printable(v)} is not none, quarantine or reject`);
+    policyProblems.push(`${name}=${printable(v)} is not none, quarantine or reject`);
     return null;
   };
-  const p = policy("p");
-  const sp = policy("sp") ?? p;
-  const np = policy("np") ?? sp;
+  let p = policy("p");
+  let sp = policy("sp") ?? p;
+  let np = policy("np") ?? sp;
 
   const optional = (name: string, ok: RegExp, meaning: string): string | null => {
     const v = tags.get(name);
@@ -88,6 +93,16 @@ export function parseDmarc(raw: string): DmarcRecord {
   };
   const rua = uris("rua");
   const ruf = uris("ruf");
+
+  if (policyProblems.length > 0) {
+    if (problems.length === 0 && rua.some((u) => u.problem === null)) {
+      // RFC 9989 §4.10.1: with a usable rua the record applies, as p=none for every name it covers.
+      warnings.push(`${policyProblems.join("; ")}: receivers act as if the record said p=none, because rua holds a usable URI (RFC 9989 §4.10.1)`);
+      p = sp = np = "none";
+    } else {
+      problems.push(`${policyProblems.join("; ")}, and rua holds no usable URI: receivers apply no DMARC policy at all (RFC 9989 §4.10.1)`);
+    }
+  }
 
   return {
     raw,
