@@ -65,9 +65,10 @@ const cases: Case[] = [
     message: { "dmarc.present": /^2 DMARC records at _dmarc\.dmarc-two\.test/ },
   },
   {
-    domain: "dmarc-invalid.test", about: "p=rejected",
-    expect: { "dmarc.present": "fail", "dmarc.policy": "fail", "dmarc.subdomain-policy": "fail", "dmarc.reporting": "fail" },
-    message: { "dmarc.present": /is not valid, so receivers ignore it: p=rejected/ },
+    // RFC 9989 §4.10.1: no valid p, but a usable rua: receivers act as if the record said p=none.
+    domain: "dmarc-invalid.test", about: "p=rejected, with a usable rua (applied as p=none)",
+    expect: { "dmarc.present": "warn", "dmarc.policy": "fail", "dmarc.subdomain-policy": "fail", "dmarc.reporting": "pass" },
+    message: { "dmarc.present": /p=rejected is not none, quarantine or reject: receivers act as if the record said p=none/ },
   },
   {
     domain: "dmarc-none.test", about: "p=none",
