@@ -19,7 +19,9 @@ before(async () => {
   server = await startDnsServer({
     zones: [
       zone("own.test", "insecure", ['_dmarc TXT "v=DMARC1; p=reject; rua=mailto:d@own.test"']),
-      zone("inherit.test", "insecure", ['_dmarc TXT "v=DMARC1; p=reject; sp=quarantine; np=reject"', "sub A 192.0.2.1"]),
+      // txtonly has only a TXT record and ent.x is an empty non-terminal: both exist (NODATA, not
+      // NXDOMAIN; RFC 9989 §3.2.13, RFC 8020), so sp applies to them, not np.
+      zone("inherit.test", "insecure", ['_dmarc TXT "v=DMARC1; p=reject; sp=quarantine; np=reject"', "sub A 192.0.2.1", 'txtonly TXT "hello"', "a.ent A 192.0.2.9"]),
       zone("layered.test", "insecure", ['_dmarc.team TXT "v=DMARC1; p=reject"', "a.team A 192.0.2.2"]),
       zone("psdtld", "insecure", ['_dmarc TXT "v=DMARC1; p=reject; psd=y"', "org A 192.0.2.3"]),
       zone("multi.test", "insecure", ['_dmarc TXT "v=DMARC1; p=reject"', '_dmarc TXT "v=DMARC1; p=none"']),
@@ -61,6 +63,8 @@ const cases: Case[] = [
   { domain: "sub.inherit.test", expect: { source: "organizational", policyDomain: "inherit.test", appliedPolicy: "quarantine", domainExists: true, rfc7489: "inherit.test", sub: ["inherit.test", "quarantine", "reject"] } },
   // RFC 9989 §3.2.13: no A, AAAA or MX, so np applies.
   { domain: "gone.inherit.test", expect: { source: "organizational", appliedPolicy: "reject", domainExists: false } },
+  { domain: "txtonly.inherit.test", expect: { source: "organizational", appliedPolicy: "quarantine", domainExists: true } },
+  { domain: "ent.inherit.test", expect: { source: "organizational", appliedPolicy: "quarantine", domainExists: true } },
   // The record sits between the domain and its PSL organisational domain: DMARCbis finds it, RFC 7489 does not.
   { domain: "a.team.layered.test", expect: { source: "organizational", policyDomain: "team.layered.test", organizationalDomain: "team.layered.test", appliedPolicy: "reject", rfc7489: null } },
   // A psd=y record one label up: the domain is its own organisational domain, the PSD's record applies.
