@@ -5,8 +5,8 @@
 // and its socket closed; `close()` ends whatever is still open once sign-in is no longer needed.
 // The trust store is the tool's (system roots plus a custom cloud's CA), never switched off.
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
-import { Agent, request } from "undici";
-import { trustContext } from "../tls/trust.js";
+import { request } from "undici";
+import { boundedAgent } from "../tls/agent.js";
 
 export interface BoundedNetworkClient extends INetworkModule {
   /** Aborts every request still open and closes the connections. */
@@ -19,11 +19,7 @@ class NetworkFailure extends Error {
 }
 
 export function boundedNetworkClient(o: { timeoutMs: number; ca: string[] }): BoundedNetworkClient {
-  const agent = new Agent({
-    connect: { timeout: o.timeoutMs, ...(o.ca.length > 0 ? { secureContext: trustContext(o.ca) } : {}) },
-    headersTimeout: o.timeoutMs,
-    bodyTimeout: o.timeoutMs,
-  });
+  const agent = boundedAgent(o);
   const open = new Set<AbortController>();
 
   async function send<T>(method: "GET" | "POST", url: string, options: NetworkRequestOptions = {}, timeoutMs = o.timeoutMs): Promise<NetworkResponse<T>> {

@@ -1,16 +1,6 @@
-// The HTTP agent every tenant request goes through (undici): timeouts on every step, and the
-// system's trust store plus any CA a custom cloud names (the sandbox's test CA). Certificate
-// checks are never turned off.
-import { trustContext } from "../tls/trust.js";
-import { Agent } from "undici";
-
-export function createAgent(o: { ca: string[]; timeoutMs: number }): Agent {
-  return new Agent({
-    connect: { timeout: o.timeoutMs, ...(o.ca.length > 0 ? { secureContext: trustContext(o.ca) } : {}) },
-    headersTimeout: o.timeoutMs,
-    bodyTimeout: o.timeoutMs,
-  });
-}
+// The HTTP agent every tenant request goes through (src/tls/agent.ts, shared with sign-in), and
+// how its failures read.
+export { boundedAgent as createAgent } from "../tls/agent.js";
 
 /** undici's stable error codes for "no answer in time". */
 export function isTimeout(err: unknown): boolean {

@@ -23,9 +23,16 @@ export function readProblem(err: unknown): string {
 
 /** `what` names the file for the user: "the domains file", "--ca-file", "evidence file". */
 export async function readUserFile(path: string, what: string): Promise<string> {
+  return (await readUserBytes(path, what)).toString("utf8");
+}
+
+/** As readUserFile, as bytes: a file past the longest string V8 holds still reads (up to 2 GiB). */
+export async function readUserBytes(path: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (err) {
+    // Node refuses a file past 2 GiB with a RangeError: no Buffer can hold it.
+    if (err instanceof RangeError) throw new InputError(`cannot read ${what} ${path}: larger than the 2 GiB a file can be read in one piece`);
     throw new InputError(`cannot read ${what} ${path}: ${readProblem(err)}`);
   }
 }
@@ -45,14 +52,7 @@ export function readUserFileSync(path: string, fail: (reason: string) => Error):
  * PowerShell 5.1's `Set-Content -Encoding UTF8` writes one (RFC 8259 §8.1 lets a parser ignore it).
  */
 export async function readJsonFile(path: string, what: string, hint = ""): Promise<unknown> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    // Node refuses a file past 2 GiB with a RangeError: no Buffer can hold it.
-    if (err instanceof RangeError) throw new InputError(`cannot read ${what} ${path}: larger than the 2 GiB a file can be read in one piece`);
-    throw new InputError(`cannot read ${what} ${path}: ${readProblem(err)}`);
-  }
+  const bytes = await readUserBytes(path, what);
   try {
     return parseJsonBuffer(bytes);
   } catch (err) {

@@ -3,13 +3,21 @@
 // possible subdomains do not exist". Any other answer, NODATA included, means it exists: an empty
 // non-terminal, or a name with only a TXT record, exists, and sp applies to it, not np. It decides
 // between sp and np for a domain that inherits its policy (§4.10.1).
-import type { Resolver } from "../../dns/types.js";
+import type { RecordType, Resolver } from "../../dns/types.js";
 
-/** True or false, or throws the first DNS error when no lookup answered at all. */
+/**
+ * The response code of one question tells (RFC 8020 §2): MX first, which the MX probe has asked
+ * already (the run's resolver cache answers it), then A should that fail. Throws the first DNS
+ * error when neither answered.
+ */
 export async function domainExists(domain: string, resolver: Resolver): Promise<boolean> {
-  const answers = await Promise.allSettled((["A", "AAAA", "MX"] as const).map((t) => resolver.query(domain, t)));
-  const settled = answers.filter((a): a is PromiseFulfilledResult<Awaited<ReturnType<Resolver["query"]>>> => a.status === "fulfilled");
-  if (settled.some((a) => a.value.status !== "nxdomain")) return true;
-  if (settled.length > 0) return false;
-  throw (answers[0] as PromiseRejectedResult).reason;
+  let firstError: unknown = null;
+  for (const type of ["MX", "A"] as const satisfies readonly RecordType[]) {
+    try {
+      return (await resolver.query(domain, type)).status !== "nxdomain";
+    } catch (err) {
+      firstError ??= err;
+    }
+  }
+  throw firstError;
 }

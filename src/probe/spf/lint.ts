@@ -65,37 +65,38 @@ export function lintSpf(input: LintInput): SpfLint {
       add(code, step, message);
     };
     const term = step.term ?? "";
+    const inDead = inDeadRecord(step.chain);
     const afterAll = allSeen.get(key) === true && step.name !== "exp" && !isModifier(term);
-    const dead = inDeadRecord(step.chain) || afterAll || (step.name === "redirect" && allSeen.get(key) === true);
-    if (dead) {
-      // Listed with the walk's evidence, never judged: no receiver evaluates it.
-      if (afterAll && !inDeadRecord(step.chain)) flag("after-all", `${term} comes after "all" in ${step.domain} and is never evaluated (RFC 7208 §5.1)`);
-      if (step.name === "redirect" && !inDeadRecord(step.chain) && allSeen.get(key)) flag("redirect-ignored", `${term} in ${step.domain} is ignored because the record has "all" (RFC 7208 §6.1)`);
-      const entry: SpfTerm = { chain: step.chain, domain: step.domain, term, lookup: step.lookup, voidLookup: step.voidLookup, queries: step.queries.length, outcome: step.outcome, problems: [...new Set(codes)], reachable: false };
-      terms.push(entry);
-      link = step.name === "include" || step.name === "redirect" ? entry : null;
-      deadLink = link !== null;
-      continue;
+    const ignoredRedirect = step.name === "redirect" && allSeen.get(key) === true;
+    const reachable = !inDead && !afterAll && !ignoredRedirect;
+    if (!reachable) {
+      // Listed with the walk's evidence, never judged: no receiver evaluates it. Only the term that
+      // makes a part dead is reported; what lies behind it is not.
+      if (!inDead && afterAll) flag("after-all", `${term} comes after "all" in ${step.domain} and is never evaluated (RFC 7208 §5.1)`);
+      if (!inDead && ignoredRedirect) flag("redirect-ignored", `${term} in ${step.domain} is ignored because the record has "all" (RFC 7208 §6.1)`);
+    } else {
+      if (step.lookup && step.name !== "exp") reachableLookups++;
+      if (step.voidLookup) reachableVoids++;
+      if (step.problem && step.problem !== "lookup-limit" && step.problem !== "void-limit") flag(step.problem, step.detail);
+      else if (step.problem) codes.push(step.problem);
+      if (step.name === "ptr") flag("ptr", `${term} in ${step.domain}: the ptr mechanism is slow, unreliable and SHOULD NOT be used (RFC 7208 §5.5)`);
+      if (/%\{p/i.test(term)) flag("p-macro", `${term} in ${step.domain}: the %{p} macro SHOULD NOT be used (RFC 7208 §7.3)`);
+      if (step.name === "all" && (term === "all" || term.startsWith("+"))) {
+        flag("plus-all", `${term} in ${step.domain} lets every host on the internet pass SPF${step.chain.length > 1 ? `, and through ${step.chain[step.chain.length - 1]} it does so for ${step.chain[0]}` : ""}`);
+      }
+      if (step.name === "all") allSeen.set(key, true);
+      if (step.name === "include" && step.target) {
+        const n = (includes.get(step.target) ?? 0) + 1;
+        includes.set(step.target, n);
+        if (n === 2) flag("duplicate-include", `${step.target} is included more than once in the tree, and every inclusion costs lookups`);
+        else if (n > 2) codes.push("duplicate-include");
+      }
     }
-    if (step.lookup && step.name !== "exp") reachableLookups++;
-    if (step.voidLookup) reachableVoids++;
-    if (step.problem && step.problem !== "lookup-limit" && step.problem !== "void-limit") flag(step.problem, step.detail);
-    else if (step.problem) codes.push(step.problem);
-    if (step.name === "ptr") flag("ptr", `${term} in ${step.domain}: the ptr mechanism is slow, unreliable and SHOULD NOT be used (RFC 7208 §5.5)`);
-    if (/%\{p/i.test(term)) flag("p-macro", `${term} in ${step.domain}: the %{p} macro SHOULD NOT be used (RFC 7208 §7.3)`);
-    if (step.name === "all" && (term === "all" || term.startsWith("+"))) {
-      flag("plus-all", `${term} in ${step.domain} lets every host on the internet pass SPF${step.chain.length > 1 ? `, and through ${step.chain[step.chain.length - 1]} it does so for ${step.chain[0]}` : ""}`);
-    }
-    if (step.name === "all") allSeen.set(key, true);
-    if (step.name === "include" && step.target) {
-      const n = (includes.get(step.target) ?? 0) + 1;
-      includes.set(step.target, n);
-      if (n === 2) flag("duplicate-include", `${step.target} is included more than once in the tree, and every inclusion costs lookups`);
-      else if (n > 2) codes.push("duplicate-include");
-    }
-    const entry: SpfTerm = { chain: step.chain, domain: step.domain, term, lookup: step.lookup, voidLookup: step.voidLookup, queries: step.queries.length, outcome: step.outcome, problems: [...new Set(codes)], reachable: true };
+    const entry: SpfTerm = { chain: step.chain, domain: step.domain, term, lookup: step.lookup, voidLookup: step.voidLookup, queries: step.queries.length, outcome: step.outcome, problems: [...new Set(codes)], reachable };
     terms.push(entry);
     link = step.name === "include" || step.name === "redirect" ? entry : null;
+    // What a dead include or redirect leads to is dead too (its record step follows it).
+    deadLink = link !== null && !reachable;
   }
 
   const top = { domain: walk.trace[0]?.domain ?? "", chain: walk.trace[0]?.chain ?? [], term: null };
