@@ -169,7 +169,7 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
   SMTP_TIMEOUT: {
     area: "smtp",
     meaning: "The MX host did not connect, reply or finish the TLS handshake within the time limit.",
-    remedy: "Check that outbound port 25 is not filtered here; for a slow server raise --dns-timeout above 5000 ms, which the probes' time limit follows. A tarpit that greets late looks like this too.",
+    remedy: "Check that outbound port 25 is not filtered here; for a slow server raise --smtp-timeout (5000 ms by default). A tarpit that greets late looks like this too.",
   },
   SMTP_RESET: {
     area: "smtp",
