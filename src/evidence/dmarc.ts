@@ -38,9 +38,12 @@ export const dmarcRecord = z.object({
     p: dmarcPolicy.nullable(),
     sp: dmarcPolicy.nullable(),
     np: dmarcPolicy.nullable(),
-    /** pct (RFC 7489 §6.3; 100 when absent; removed by RFC 9989 in favour of t). */
+    /** pct (RFC 7489 §6.3; 100 when absent; historic since RFC 9989, Appendix A.6). */
     pct: z.number(),
-    /** t=y (RFC 9989 §4.7 test mode). */
+    /**
+     * Test mode: receivers apply the policy one level lower (RFC 9989 §4.7). True for t=y, and for
+     * pct=0, which RFC 9989 Appendix A.6 makes its equivalent.
+     */
     testing: z.boolean(),
   }),
   /** RFC 9989 §4.7: y (a public suffix domain), n (an organisational domain), u (the default). */
@@ -71,6 +74,7 @@ export const subdomainPolicy = z.object({
   existing: dmarcPolicy.nullable(),
   /** np (defaulting to sp) for subdomains that do not exist (RFC 9989 §3.2.13). */
   nonExistent: dmarcPolicy.nullable(),
+  /** The record is in test mode (t=y, or pct=0): receivers apply sp and np one level lower (RFC 9989 §4.7). */
   testing: z.boolean(),
 });
 export type SubdomainPolicy = z.infer<typeof subdomainPolicy>;

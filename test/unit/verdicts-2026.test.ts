@@ -92,3 +92,45 @@ describe("DMARC records without a valid policy (RFC 9989 §4.10.1)", () => {
     });
   }
 });
+
+describe("pct is historic and t=y is test mode (RFC 9989 §4.7, Appendix A.6)", () => {
+  const domainWith = (raw: string) => {
+    const record = parseDmarc(raw);
+    const p = record.policy;
+    return {
+      name: "council.example", role: { value: "sending", reason: "has MX" },
+      dmarc: {
+        error: null, records: [raw], record, appliedPolicy: p.p, source: "domain", policyDomain: "council.example",
+        subdomainPolicy: { error: null, policyDomain: "council.example", raw, existing: p.sp, nonExistent: p.np, testing: p.testing },
+      },
+    };
+  };
+  // [record, dmarc.policy, what its message must say, dmarc.subdomain-policy]
+  const cases: [string, string, RegExp, string][] = [
+    ["v=DMARC1; p=reject; t=y", "warn", /test mode \(t=y\), so receivers quarantine/, "warn"],
+    ["v=DMARC1; p=quarantine; t=y", "fail", /test mode \(t=y\), so receivers apply none/, "fail"],
+    ["v=DMARC1; p=reject; pct=0", "warn", /pct=0, the historic form of t=y/, "warn"],
+    ["v=DMARC1; p=quarantine; pct=0", "fail", /receivers apply none/, "fail"],
+    ["v=DMARC1; p=quarantine; pct=50", "warn", /pct=50 is historic .* quarantine all failing mail, older ones only about 50%/, "pass"],
+    ["v=DMARC1; p=reject; pct=25", "warn", /reject all failing mail, older ones .* only about 25% of it and quarantine the rest/, "pass"],
+    ["v=DMARC1; p=reject; t=n", "pass", /is reject/, "pass"],
+    ["v=DMARC1; p=none; t=y", "fail", /is none/, "fail"],
+    ["v=DMARC1; p=reject; sp=quarantine; t=y", "warn", /receivers quarantine/, "fail"],
+  ];
+  for (const [raw, policy, message, subdomains] of cases) {
+    it(`${raw}: dmarc.policy ${policy}, dmarc.subdomain-policy ${subdomains}`, () => {
+      const domain = domainWith(raw);
+      const v = verdict("dmarc.policy", { domain });
+      assert.equal(v.status, policy, v.message);
+      assert.match(v.message, message);
+      const s = verdict("dmarc.subdomain-policy", { domain });
+      assert.equal(s.status, subdomains, s.message);
+    });
+  }
+  it("says why pct below 100 is not what it reads, in the record's warnings", () => {
+    assert.match(parseDmarc("v=DMARC1; p=reject; pct=0").warnings.join(" "), /pct=0 is historic .*read it as t=y/);
+    assert.match(parseDmarc("v=DMARC1; p=reject; pct=10").warnings.join(" "), /pct=10 is historic/);
+    assert.equal(parseDmarc("v=DMARC1; p=reject; pct=0").policy.testing, true);
+    assert.equal(parseDmarc("v=DMARC1; p=reject; pct=10").policy.testing, false);
+  });
+});

@@ -82,8 +82,13 @@ const cases: Case[] = [
   },
   {
     domain: "dmarc-pct.test", about: "p=quarantine; pct=50",
-    expect: { "dmarc.present": "warn", "dmarc.policy": "fail", "dmarc.subdomain-policy": "pass", "dmarc.reporting": "pass" },
-    message: { "dmarc.policy": /quarantine for only part of the mail \(pct=50\)/ },
+    expect: { "dmarc.present": "warn", "dmarc.policy": "warn", "dmarc.subdomain-policy": "pass", "dmarc.reporting": "pass" },
+    message: { "dmarc.policy": /pct=50 is historic \(RFC 9989 Appendix A\.6\)/, "dmarc.present": /pct=50 is historic/ },
+  },
+  {
+    domain: "dmarc-testing.test", about: "p=reject; sp=quarantine; t=y",
+    expect: { "dmarc.present": "pass", "dmarc.policy": "warn", "dmarc.subdomain-policy": "fail", "dmarc.reporting": "pass" },
+    message: { "dmarc.policy": /test mode \(t=y\), so receivers quarantine/, "dmarc.subdomain-policy": /in test mode .* one level lower/ },
   },
   {
     domain: "dmarc-sp-none.test", about: "p=reject; sp=none; rua to itself only",

@@ -74,7 +74,12 @@ export function parseDmarc(raw: string): DmarcRecord {
   const pct = optional("pct", /^\d{1,3}$/, "a number from 0 to 100");
   const pctValue = pct !== null && Number(pct) <= 100 ? Number(pct) : 100;
   if (pct !== null && Number(pct) > 100) warnings.push(`pct=${pct} is over 100, so receivers use 100`);
-  if (pctValue < 100) warnings.push(`pct=${pctValue}: RFC 9989 removed pct, so receivers that follow it apply the policy to all mail; use t=y to test`);
+  // RFC 9989 Appendix A.6: pct is historic; only 0 and 100 were applied consistently, and t=y / t=n
+  // replace them. pct=0 asks what t=y asks (RFC 7489 §6.6.4: mail not sampled gets the policy one
+  // level lower), so it counts as testing; any other value below 100 is applied as the policy by
+  // receivers that follow RFC 9989 and to only a sample by older ones.
+  if (pctValue === 0) warnings.push("pct=0 is historic (RFC 9989 Appendix A.6): receivers read it as t=y and apply the policy one level lower (RFC 7489 §6.6.4); use t=y to test, or remove it");
+  else if (pctValue < 100) warnings.push(`pct=${pctValue} is historic (RFC 9989 Appendix A.6): receivers that follow RFC 9989 apply the policy to all failing mail, older ones (RFC 7489 §6.6.4) to about ${pctValue}% of it and one level lower to the rest; remove it, or use t=y to test`);
   const t = optional("t", /^[yn]$/i, "y or n");
   const psd = optional("psd", /^[ynu]$/i, "y, n or u");
   optional("adkim", /^[rs]$/i, "r or s");
@@ -110,7 +115,7 @@ export function parseDmarc(raw: string): DmarcRecord {
     problems,
     warnings,
     valid: problems.length === 0,
-    policy: { p, sp, np, pct: pctValue, testing: t === "y" },
+    policy: { p, sp, np, pct: pctValue, testing: t === "y" || pctValue === 0 },
     psd: (psd ?? "u") as DmarcRecord["psd"],
     rua,
     ruf,

@@ -13,12 +13,13 @@ function exoDkimRecord(): string {
 
 export function tenantZones(): Zone[] {
   return [
-    // MX on Mimecast; the tenant's inbound connector from Mimecast has Enhanced Filtering off.
+    // MX on Mimecast; the tenant's inbound connector from Mimecast has Enhanced Filtering off. Its
+    // DMARC record still carries pct=50 from a staged roll-out: historic since RFC 9989 (Appendix A.6).
     zone("contoso-county.example", "secure", [
       "@ MX 10 eu-smtp-inbound-1.mimecast.com.",
       "@ MX 10 eu-smtp-inbound-2.mimecast.com.",
       '@ TXT "v=spf1 include:eu._netblocks.mimecast.com include:spf.protection.outlook.com -all"',
-      '_dmarc TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@contoso-county.example"',
+      '_dmarc TXT "v=DMARC1; p=quarantine; pct=50; rua=mailto:dmarc-reports@contoso-county.example"',
       "selector1._domainkey CNAME selector1-contoso-county-example._domainkey.contosocounty.n-v1.dkim.mail.microsoft.",
       "selector2._domainkey CNAME selector2-contoso-county-example._domainkey.contosocounty.n-v1.dkim.mail.microsoft.",
     ]),
