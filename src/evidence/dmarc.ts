@@ -1,5 +1,5 @@
 // DMARC policy discovery as a receiver does it (RFC 7489 §6.6.3, and the DNS Tree Walk of
-// DMARCbis, RFC 9989 §4.10), the parsed record, and the external report destinations (RFC 7489 §7.1).
+// DMARCbis, RFC 9989 §4.10), the parsed record, and the external report destinations (RFC 9990, Verifying External Destinations).
 import { z } from "zod";
 import { dnsLookup, evidenceError } from "./common.js";
 
@@ -14,7 +14,7 @@ export const reportUri = z.object({
   uri: z.string(),
   /** "mailto", "https" …; null when the URI has none. */
   scheme: z.string().nullable(),
-  /** The destination host (RFC 7489 §7.1 step 1): a mailto address's domain, or an https host. */
+  /** The destination host (RFC 9990, Verifying External Destinations, step 1): a mailto address's domain, or an https host. */
   host: z.string().nullable(),
   /** The size limit after "!" (RFC 7489 §6.2; obsolete in RFC 9989 §4.8), e.g. "10m". */
   size: z.string().nullable(),
@@ -25,7 +25,7 @@ export type ReportUri = z.infer<typeof reportUri>;
 
 export const dmarcRecord = z.object({
   raw: z.string(),
-  /** Tag names lower-cased, values trimmed (RFC 7489 §6.4), for known tags only. */
+  /** Tag names lower-cased, values trimmed (RFC 9989 §4.8), for known tags only. */
   tags: z.record(z.string(), z.string()),
   /** What makes receivers ignore the record or its policy (v, p, sp, np, duplicate tags …). */
   problems: z.array(z.string()),
@@ -79,7 +79,7 @@ export const subdomainPolicy = z.object({
 });
 export type SubdomainPolicy = z.infer<typeof subdomainPolicy>;
 
-/** An outside rua/ruf destination and its authorisation record (RFC 7489 §7.1). */
+/** An outside rua/ruf destination and its authorisation record (RFC 9990, Verifying External Destinations). */
 export const reportAuthorization = z.object({
   /** The destination host. */
   destination: z.string(),

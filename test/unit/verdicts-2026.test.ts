@@ -134,3 +134,16 @@ describe("pct is historic and t=y is test mode (RFC 9989 §4.7, Appendix A.6)", 
     assert.equal(parseDmarc("v=DMARC1; p=reject; pct=10").policy.testing, false);
   });
 });
+
+describe("DMARC rules cite RFC 9989 and RFC 9990, which obsolete RFC 7489", () => {
+  const dmarcRules = pack.rules.filter((r) => r.meta.control === "dmarc" || r.meta.inputs.some((i) => i.startsWith("domain.dmarc")));
+  it("finds the DMARC rules", () => assert.ok(dmarcRules.length >= 6, dmarcRules.map((r) => r.meta.id).join(", ")));
+  for (const rule of dmarcRules) {
+    it(`${rule.meta.id} cites RFC 9989 or RFC 9990, and RFC 7489 only for what older receivers still do`, () => {
+      const refs = rule.meta.references;
+      assert.ok(refs.some((r) => /rfc-editor\.org\/rfc\/rfc99(89|90)\b/.test(r.url)), `${rule.meta.id}: ${refs.map((r) => r.url).join(" ")}`);
+      for (const r of refs.filter((x) => /rfc7489/.test(x.url))) assert.match(r.title, /older|not yet on RFC 9989/, r.title);
+      assert.doesNotMatch(rule.meta.description, /RFC 7489 §(6\.2|6\.3|6\.4|7\.1)\b/);
+    });
+  }
+});

@@ -60,7 +60,7 @@ export interface Applicable {
 
 /**
  * The record that applies to mail from `domain` (RFC 9989 §4.10.1): its own when it has exactly
- * one; none when it has several (RFC 7489 §6.6.3 step 5); otherwise what it inherits.
+ * one; none when it has several (RFC 9989 §4.10 step 2; RFC 7489 §6.6.3 step 5); otherwise what it inherits.
  */
 export function applicableRecord(domain: string, walk: DmarcWalkStep[]): Applicable {
   const own = walk[0]?.records ?? [];

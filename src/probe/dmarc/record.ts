@@ -37,10 +37,10 @@ export function parseDmarc(raw: string): DmarcRecord {
   if (duplicates.size > 0) {
     problems.push(`tag${duplicates.size > 1 ? "s" : ""} ${listSome([...duplicates])} appear${duplicates.size > 1 ? "" : "s"} more than once, which makes the whole record invalid (RFC 6376 §3.2)`);
   }
-  if (unknown.length > 0) warnings.push(`${unknown.length} unknown tag${unknown.length > 1 ? "s" : ""}, which receivers ignore (RFC 7489 §6.3): ${listSome(unknown)}`);
+  if (unknown.length > 0) warnings.push(`${unknown.length} unknown tag${unknown.length > 1 ? "s" : ""}, which receivers ignore (RFC 9989 §4.7): ${listSome(unknown)}`);
   if (malformed.length > 0) warnings.push(`${malformed.length} part${malformed.length > 1 ? "s" : ""} not of the form tag=value, which receivers ignore: ${listSome(malformed, 3)}`);
   // Tabs may separate tags (WSP); anything else outside printable ASCII cannot be in a record.
-  if (!isPrintableAscii(raw.replace(/\t/g, " "))) warnings.push("the record holds characters outside printable ASCII, which no DMARC tag value may contain (RFC 7489 §6.4)");
+  if (!isPrintableAscii(raw.replace(/\t/g, " "))) warnings.push("the record holds characters outside printable ASCII, which no DMARC tag value may contain (RFC 9989 §4.8)");
 
   // Policy problems: what RFC 9989 §4.10.1 turns into p=none when rua is usable (below).
   const policyProblems: string[] = [];

@@ -1,6 +1,8 @@
-// Verifying external report destinations (RFC 7489 §7.1): when a rua or ruf URI points outside the
-// organisation that published the record, the destination must publish a TXT record beginning
-// v=DMARC1 at <policy domain>._report._dmarc.<destination host>, or receivers send it nothing.
+// Verifying external report destinations (RFC 9990, "Verifying External Destinations": §4 of
+// draft-ietf-dmarc-aggregate-reporting-32, the text published; RFC 7489 §7.1 before it): when a
+// rua or ruf URI points outside the organisation that published the record, the destination must
+// publish a TXT record beginning v=DMARC1 at <policy domain>._report._dmarc.<destination host>, or
+// receivers send it nothing.
 import type { Resolver } from "../../dns/types.js";
 import { errorOf, lookupOf } from "../evidence-of.js";
 import type { DmarcRecord, ReportAuthorization } from "../../evidence/dmarc.js";
@@ -10,7 +12,7 @@ import { dmarcRecordsOf } from "./tree-walk.js";
 /** Destinations asked about per record; a record listing more gets `NOT_CHECKED` for the rest. */
 export const MAX_DESTINATIONS = 10;
 
-/** RFC 7489 §7.1: a destination is outside when its organisational domain differs. */
+/** RFC 9990 (Verifying External Destinations): a destination is outside when its organisational domain differs. */
 export function outsideDestinations(policyDomain: string, record: DmarcRecord): Map<string, string[]> {
   const own = pslOrganizationalDomain(policyDomain) ?? policyDomain;
   const byHost = new Map<string, string[]>();

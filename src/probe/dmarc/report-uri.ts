@@ -1,5 +1,5 @@
-// The URIs of rua and ruf (RFC 7489 §6.2, §6.4): a comma-separated list of URIs, each with an
-// optional "!size" limit. Receivers must support mailto: and ignore schemes they do not support.
+// The URIs of rua and ruf (RFC 9989 §4.6, §4.7, §4.8): a comma-separated list of URIs, each with an
+// optional "!size" limit, obsolete since RFC 9989 (obs-dmarc-report-size, which reporters ignore). Receivers must support mailto: and ignore schemes they do not support.
 import { normalizeDomain } from "../../dns/name.js";
 import type { ReportUri } from "../../evidence/dmarc.js";
 import { printable } from "../tag-list.js";
@@ -12,11 +12,11 @@ export function parseReportUri(raw: string): ReportUri {
   const uri = (u: string, scheme: string | null, host: string | null, size: string | null, problem: string | null): ReportUri =>
     ({ raw, uri: u, scheme, host, size, problem });
   if (raw === "") return uri("", null, null, null, "an empty URI");
-  // RFC 7489 §6.4: commas and "!" inside a URI must be %-encoded, so a "!" left marks the size limit.
+  // RFC 9989 §4.8 (dmarc-uri): commas and "!" inside a URI must be %-encoded, so a "!" left marks the size limit.
   const sized = /^(.*)!(\d+[kmgt]?)$/i.exec(raw);
   const base = sized ? sized[1]! : raw;
   const size = sized ? sized[2]!.toLowerCase() : null;
-  if (base.includes("!")) return uri(base, null, null, size, `"${printable(raw)}" has a "!" that is not a size limit (RFC 7489 §6.4)`);
+  if (base.includes("!")) return uri(base, null, null, size, `"${printable(raw)}" has a "!" that is not a size limit (RFC 9989 §4.8)`);
   const m = /^([a-z][a-z0-9+.-]*):(.*)$/i.exec(base);
   if (!m) return uri(base, null, null, size, `"${printable(raw)}" is not a URI (no scheme such as mailto:)`);
   const scheme = m[1]!.toLowerCase();
@@ -31,8 +31,8 @@ export function parseReportUri(raw: string): ReportUri {
     }
     return uri(`https:${rest}`, scheme, host, size, null);
   }
-  // RFC 7489 §6.2: "URIs involving schemes not supported by Mail Receivers MUST be ignored".
-  return uri(`${scheme}:${rest}`, scheme, null, size, `receivers must support only mailto: (RFC 7489 §6.2), so ${printable(scheme, 20)}: URIs are ignored`);
+  // RFC 9989 §4.7 (rua, ruf): "URIs involving schemes not supported by Mail Receivers MUST be ignored".
+  return uri(`${scheme}:${rest}`, scheme, null, size, `receivers must support only mailto: (RFC 9989 §4.7), so ${printable(scheme, 20)}: URIs are ignored`);
 }
 
 function mailto(raw: string, rest: string, size: string | null): ReportUri {

@@ -94,7 +94,7 @@ export function antispoofingZones(): Zone[] {
       '_dmarc TXT "v=DMARC1; p=reject; sp=none; rua=mailto:dmarc@open-subdomains.example"',
       `shop TXT "${SEND_VIA_EXO}"`,
     ]),
-    // Aggregate reports to a processor that never agreed to take them (RFC 7489 §7.1).
+    // Aggregate reports to a processor that never agreed to take them (RFC 9990, Verifying External Destinations).
     zone("outside-reports.example", "insecure", [
       `@ TXT "${SEND_VIA_EXO}"`,
       `_dmarc TXT "v=DMARC1; p=reject; sp=reject; rua=mailto:dmarc-reports@outside-reports.example,mailto:agg@reports-vendor.example"`,
@@ -128,7 +128,7 @@ export function antispoofingZones(): Zone[] {
 }
 
 /**
- * NCSC Mail Check accepts DMARC reports for any domain (RFC 7489 §7.1): it publishes the
+ * NCSC Mail Check accepts DMARC reports for any domain (RFC 9990, Verifying External Destinations): it publishes the
  * authorisation as a wildcard, as the sample world does here.
  */
 export function mailCheckZone(): Zone {
