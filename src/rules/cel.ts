@@ -2,8 +2,9 @@
 // side-effect free and cannot reach the network or the file system, so a rule file is data, not code.
 import { type CelInput, type CelValue, celEnv, isCelError, isCelList, isCelMap, parse, plan } from "@bufbuild/cel";
 import { strings } from "@bufbuild/cel/ext";
+import { lists } from "./cel-lists.js";
 
-const env = celEnv({ funcs: strings });
+const env = celEnv({ funcs: [...strings, ...lists] });
 
 export type Program = (bindings: Record<string, CelInput>) => CelValue | Error;
 

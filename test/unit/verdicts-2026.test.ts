@@ -2,6 +2,7 @@
 // and its default parameters: Mail Check is retired, and an empty ArcTrustedSealers trusts nothing.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { shippedData } from "../../src/data/load.js";
 import { defaultRulesDir } from "../../src/paths.js";
 import { parseDmarc } from "../../src/probe/dmarc/record.js";
 import { parametersOf } from "../../src/rules/config.js";
@@ -62,6 +63,31 @@ describe("ARC trusted sealers (Set-ArcConfig)", () => {
     it(`${name}: ${status}`, () => {
       const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: trusted } }, domains: [gatewayDomain(sealers)], mxHosts: {} });
       assert.equal(v.status, status, v.message);
+    });
+  }
+  it("names a gateway and its sealer once, however many domains sit behind it", () => {
+    const domains = ["a", "b", "c"].map((n) => ({ ...gatewayDomain(["gw.example"]), name: `${n}.example` }));
+    const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: ["other.example"] } }, domains, mxHosts: {} });
+    assert.equal(v.status, "fail");
+    assert.equal(v.message.match(/Some Gateway/g)?.length, 1, v.message);
+    assert.match(v.remediation, /-ArcTrustedSealers "other\.example","gw\.example"\n/);
+  });
+  it("asks for the unknown sealer by the gateway's name in the command it gives", () => {
+    const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: ["other.example"] } }, domains: [gatewayDomain([])], mxHosts: {} });
+    assert.equal(v.status, "warn");
+    assert.match(v.remediation, /"other\.example","<the d= of the ARC-Seal of Some Gateway>"/);
+  });
+  // Microsoft Learn, "Configure trusted ARC sealers", vendor-specific ARC sealer configuration.
+  const sealers: [string, string][] = [
+    ["mimecast", "mimecast.com"], ["proofpoint", "pphosted.com"], ["proofpoint-essentials", "pphosted.com"],
+    ["barracuda", "barracudanetworks.com"], ["sophos", "sophos.com"],
+  ];
+  const catalogue = shippedData();
+  for (const [id, sealer] of sealers) {
+    it(`the catalogue knows the sealer of ${id}: ${sealer}, with its source`, () => {
+      const g = catalogue.gateways.find((x) => x.id === id)!;
+      assert.deepEqual(g.arcSealers, [sealer]);
+      assert.ok(g.sources.some((src) => /ARC/.test(src.title) && src.title.includes(sealer)), JSON.stringify(g.sources));
     });
   }
 });
