@@ -133,10 +133,15 @@ function readPage(text: string, cmdlet: string, into: CmdletResult): string | nu
     throw new CollectError("EXO_BAD_RESPONSE", `${cmdlet}: the answer is not JSON (${(err as Error).message}): ${printable(text).slice(0, 80)}`);
   }
   const page = json as { value?: unknown; "@odata.nextLink"?: unknown; "@adminapi.warnings"?: unknown };
-  if (page === null || typeof page !== "object" || !Array.isArray(page.value)) {
-    throw new CollectError("EXO_BAD_RESPONSE", `${cmdlet}: the answer has no "value" list`);
+  if (page === null || typeof page !== "object" || Array.isArray(page)) {
+    throw new CollectError("EXO_BAD_RESPONSE", `${cmdlet}: the answer is not an object with a "value" list`);
   }
-  for (const item of page.value) {
+  // An empty result comes back as `value` missing, `value: null` or `value: []` (public captures:
+  // CIPP's New-ExoRequest.ps1 returns `$ReturnedData.value`, $null when absent; ScubaGear's
+  // EXORestHelper.psm1 likewise): each is an empty list. Anything else in `value` is not.
+  const value = page.value === undefined || page.value === null ? [] : page.value;
+  if (!Array.isArray(value)) throw new CollectError("EXO_BAD_RESPONSE", `${cmdlet}: "value" is ${typeof value}, not a list`);
+  for (const item of value) {
     if (item !== null && typeof item === "object" && !Array.isArray(item)) into.objects.push(item as Record<string, unknown>);
     else {
       into.warnings.push(`an item of the answer was not an object (${typeof item}); skipped`);
@@ -149,17 +154,43 @@ function readPage(text: string, cmdlet: string, into: CmdletResult): string | nu
   return typeof next === "string" && next !== "" ? next : null;
 }
 
-/** The admin API's own words: error.message is usually just "Invalid Operation" (docs/exchange-online-api.md). */
+/**
+ * The admin API's own words: error.message is usually just "Invalid Operation" (docs/exchange-online-api.md).
+ * The reason is in `error.details[].message`, written "|Microsoft.Exchange.…Exception|text" (the
+ * .NET type between bars, then the text: shown without the type), else in the OData inner error,
+ * `error.innererror.internalexception.message` (lower case in the OData JSON format; CIPP reads
+ * `internalException`, so either case is taken).
+ */
 export function errorDetail(text: string): string {
   if (isNulBody(text)) return "";
+  let body: unknown;
   try {
-    const e = (JSON.parse(text) as { error?: { message?: string; details?: { message?: string }[]; innererror?: { internalException?: { message?: string } } } }).error;
-    const details = (e?.details ?? []).map((d) => d.message).filter((m): m is string => typeof m === "string" && m !== "");
-    const inner = e?.innererror?.internalException?.message;
-    return printable(details.length > 0 ? details.join("; ") : inner || e?.message || "").slice(0, 500);
+    body = JSON.parse(text);
   } catch {
     return printable(text).slice(0, 200);
   }
+  const e = field(body, "error");
+  const details = (Array.isArray(field(e, "details")) ? (field(e, "details") as unknown[]) : [])
+    .map((d) => field(d, "message"))
+    .filter((m): m is string => typeof m === "string" && m.trim() !== "")
+    .map(withoutTypePrefix);
+  const inner = field(field(field(e, "innererror"), "internalexception"), "message");
+  const message = field(e, "message");
+  const best = details.length > 0 ? [...new Set(details)].join("; ") : typeof inner === "string" && inner !== "" ? withoutTypePrefix(inner) : typeof message === "string" ? message : "";
+  return printable(best).slice(0, 500);
+}
+
+/** "|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't…" → the text. */
+function withoutTypePrefix(m: string): string {
+  const typed = /^\s*\|[\w.`+]+\|\s*/.exec(m);
+  return typed ? m.slice(typed[0].length) : m;
+}
+
+/** A property of a JSON object, its name matched case-insensitively (OData writers differ). */
+function field(obj: unknown, name: string): unknown {
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) return undefined;
+  const key = Object.keys(obj).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : (obj as Record<string, unknown>)[key];
 }
 
 function isNulBody(text: string): boolean {

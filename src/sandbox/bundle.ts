@@ -5,6 +5,7 @@
 // numbers, comma-joined lists, "True"/"False", \/Date(ms)\/, one object where a list belongs).
 import { PER_DOMAIN_CMDLETS, TENANT_CMDLETS } from "../collect/allow-list.js";
 import { BUNDLE_FORMAT } from "../collect/powershell-import.js";
+import { isAnnotation } from "../collect/redact.js";
 import { perDomainTargets } from "../targets.js";
 import type { RawObject, Scenario } from "./scenario.js";
 
@@ -41,7 +42,7 @@ export function bundleOf(scenario: Scenario, o: BundleOptions = {}): Record<stri
 }
 
 function stripAnnotations(obj: RawObject): RawObject {
-  return Object.fromEntries(Object.entries(obj).filter(([k]) => !k.includes("@odata.")));
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => !isAnnotation(k)));
 }
 
 const DOMAIN_TYPE_NUMBER: Record<string, number> = { Authoritative: 0, ExternalRelay: 1, InternalRelay: 2 };

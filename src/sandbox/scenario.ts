@@ -37,7 +37,9 @@ export type FaultKind =
   | "malformed" // 200 with JSON cut short
   | "warnings" // adds @adminapi.warnings
   | "next-link-broken" // a @odata.nextLink that fails with 400 when replayed
-  | "paged"; // splits the list over pages with a working @odata.nextLink
+  | "paged" // splits the list over pages with a working @odata.nextLink
+  | "empty-missing" // an empty result with no "value" at all (docs/exchange-online-api.md)
+  | "empty-null"; // an empty result as "value": null
 
 export interface Fault {
   /** "exo:Get-TransportRule", "exo:*", "graph:/domains", "graph:*", "login:token", "login:*". */

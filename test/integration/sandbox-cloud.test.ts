@@ -102,6 +102,24 @@ describe("faults, one collector at a time", () => {
       check: (t) => {
         assert.equal(t.dkimSigningConfigs.error?.code, "EXO_HTTP_ERROR");
         assert.match(t.dkimSigningConfigs.error!.message, /HTTP 500: Get-DkimSigningConfig failed: a transient server error/);
+        assert.doesNotMatch(t.dkimSigningConfigs.error!.message, /\|Microsoft\.|Invalid Operation/);
+      },
+    },
+    {
+      name: "an empty result without \"value\" (no transport rules) → an empty list, not an error",
+      fault: { target: "exo:Get-TransportRule", kind: "empty-missing" },
+      check: (t) => {
+        assert.equal(t.transportRules.error, null);
+        assert.deepEqual(t.transportRules.items, []);
+        assert.equal(t.transportRules.possiblyTruncated, false);
+      },
+    },
+    {
+      name: "an empty result as \"value\": null (no inbound connectors) → an empty list, not an error",
+      fault: { target: "exo:Get-InboundConnector", kind: "empty-null" },
+      check: (t) => {
+        assert.equal(t.inboundConnectors.error, null);
+        assert.equal(t.inboundConnectors.count, 0);
       },
     },
     {

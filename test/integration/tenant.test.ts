@@ -66,6 +66,10 @@ describe("live collection with a certificate", () => {
   it("keeps the raw cmdlet objects beside the parsed ones", () => {
     assert.equal(live.connectors[0]!.raw.EFSkipLastIP, false);
     assert.equal(live.acceptedDomains.items[0]!.raw.DomainName, CONTOSO_DOMAINS.county);
+    // Type annotations ride along in the answer ("X@odata.type", "X@data.type"): never in the evidence.
+    const raw = JSON.stringify(live.connectors.map((c) => c.raw));
+    assert.match(raw, /"Identity":"Mimecast inbound"/);
+    assert.doesNotMatch(raw, /@data\.type|@odata\./);
   });
   it("names the domains to probe: every Authoritative and InternalRelay accepted domain", () => {
     assert.deepEqual(tenantTargets(live).map((t) => t.name), [CONTOSO_DOMAINS.county, CONTOSO_DOMAINS.libraries, CONTOSO_DOMAINS.heritage, CONTOSO_DOMAINS.moera]);

@@ -63,6 +63,10 @@ describe("error bodies", () => {
     [JSON.stringify({ error: { code: "x", message: "Invalid Operation", details: [{ message: "The operation couldn't be performed because object 'x' couldn't be found." }] } }), "The operation couldn't be performed because object 'x' couldn't be found."],
     [JSON.stringify({ error: { message: "Invalid Operation", innererror: { internalException: { message: "Inner reason" } } } }), "Inner reason"],
     [JSON.stringify({ error: { message: "Invalid Operation" } }), "Invalid Operation"],
+    // As the admin API writes them (CIPP New-ExoRequest.ps1 and ScubaGear EXORestHelper.psm1 parse these).
+    [JSON.stringify({ error: { message: "Invalid Operation", details: [{ message: "|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'x' couldn't be found." }] } }), "The operation couldn't be performed because object 'x' couldn't be found."],
+    [JSON.stringify({ error: { message: "Invalid Operation", innererror: { internalexception: { message: "|Microsoft.Exchange.Data.DataValidationException|Lower-case inner reason" } } } }), "Lower-case inner reason"],
+    [JSON.stringify({ error: { message: "Invalid Operation", details: [{ message: "|A.B|same" }, { message: "|A.B|same" }] } }), "same"],
     ["\u0000\u0000\u0000", ""],
     ["<html>\u001b[31mBad\ngateway</html>", "<html> [31mBad gateway</html>"],
   ];

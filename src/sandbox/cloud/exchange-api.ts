@@ -52,7 +52,21 @@ export async function handleExchange(state: CloudState, req: IncomingMessage, re
     case "forbidden-nul":
       return sendRaw(res, 403, Buffer.alloc(32, 0));
     case "server-error":
-      return sendJson(res, 500, { error: { code: "InternalServerError", message: "Invalid Operation", details: [{ message: `${cmdlet} failed: a transient server error occurred.` }], innererror: { internalException: { message: "Transient failure." } } } });
+      // The shape of the admin API's errors as public callers parse them (CIPP New-ExoRequest.ps1,
+      // ScubaGear EXORestHelper.psm1): "Invalid Operation", the reason in details[].message after
+      // the .NET exception type between bars, and the OData inner error in lower case.
+      return sendJson(res, 500, {
+        error: {
+          code: "InternalServerError",
+          message: "Invalid Operation",
+          details: [{ code: "Failed", target: "", message: `|Microsoft.Exchange.Configuration.Tasks.TaskTransientException|${cmdlet} failed: a transient server error occurred.` }],
+          innererror: { message: "Invalid Operation", type: "Microsoft.Exchange.Admin.OData.Core.ODataServiceException", internalexception: { message: "|Microsoft.Exchange.Configuration.Tasks.TaskTransientException|Transient failure.", type: "Microsoft.Exchange.Configuration.Tasks.TaskTransientException" } },
+        },
+      });
+    case "empty-missing":
+      return sendJson(res, 200, { "@odata.context": `${state.exchange}/adminapi/beta/${m[1]}/$metadata#Collection(Exchange.GenericHashTable)` });
+    case "empty-null":
+      return sendJson(res, 200, { "@odata.context": `${state.exchange}/adminapi/beta/${m[1]}/$metadata#Collection(Exchange.GenericHashTable)`, value: null });
     case "malformed":
       return sendRaw(res, 200, '{"@odata.context":"x","value":[{"Name":"cut sh', { "content-type": "application/json" });
   }

@@ -79,6 +79,10 @@ export function contosoScenario(): Scenario {
         "Get-InboundConnector": [
           {
             Identity: "Mimecast inbound",
+            // The admin API's type side keys besides "@odata.type" (rknightion/graph2otel's captured
+            // admin-API fixtures): annotations, never evidence.
+            "Identity@data.type": "Microsoft.Exchange.Data.Directory.ADObjectId",
+            "WhenChangedUTC@data.type": "System.DateTime",
             Name: "Mimecast inbound",
             Enabled: true,
             ConnectorType: "Partner",
