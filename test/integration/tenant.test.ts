@@ -55,7 +55,9 @@ describe("live collection with a certificate", () => {
     assert.equal(dane[CONTOSO_DOMAINS.libraries], "Enabled");
     assert.equal(dane[CONTOSO_DOMAINS.county], "Disabled");
     const lib = live.dnssecStatus.domains[CONTOSO_DOMAINS.libraries]!;
-    assert.deepEqual([lib.dnssecFeatureStatus, lib.expectedMxRecord, lib.mxValidation], ["Enabled", "contoso-libraries-example.r-v1.mx.microsoft", "Passed"]);
+    assert.deepEqual([lib.dnssecFeatureStatus, lib.expectedMxRecord, lib.mxValidation], ["Enabled", "contoso-libraries-example.r-v1.mx.microsoft", "Valid"]);
+    assert.equal(lib.dnsValidation, "Valid");
+    assert.deepEqual(lib.warnings, []);
     assert.equal(live.smtpDaneInbound.domains[CONTOSO_DOMAINS.libraries]!.status, "Enabled");
     assert.deepEqual(Object.keys(live.dnssecStatus.domains), [CONTOSO_DOMAINS.county, CONTOSO_DOMAINS.heritage, CONTOSO_DOMAINS.libraries], "onmicrosoft.com is not asked about");
   });

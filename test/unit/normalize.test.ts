@@ -185,4 +185,58 @@ describe("normalizeTenant", () => {
     assert.equal(t.dnssecStatus.domains["b.example"]!.error?.code, "EXO_EMPTY_RESULT");
     assert.equal(t.smtpDaneInbound.error?.code, "NOT_COLLECTED");
   });
+  // Get-DnssecStatusForVerifiedDomain as office-docs-powershell documents it (Example 2), as
+  // Format-List prints it unexpanded (type names), and as older exports flatten it.
+  const shapes: [string, Record<string, unknown>, Record<string, unknown>, RegExp?][] = [
+    [
+      "the documented shape",
+      {
+        DnssecFeatureStatus: { Value: "Enabled" },
+        ExpectedMxRecord: { Record: "@ 60 IN MX 10 contoso-com.e-v1.mx.microsoft" },
+        DnsValidation: { DnssecSupport: "Valid", Errors: [], Warnings: [] },
+        MxValidation: { Status: "Valid", ActualMxRecords: ["@ 60 IN MX 10 contoso-com.e-v1.mx.microsoft"] },
+        MtaStsValidation: { Status: "Valid", MtaStsAvailable: false, MtaStsMode: "Unavailable" },
+        Errors: [],
+      },
+      { dnssecFeatureStatus: "Enabled", expectedMxRecord: "contoso-com.e-v1.mx.microsoft", dnsValidation: "Valid", mxValidation: "Valid", mtaStsValidation: "Valid" },
+    ],
+    [
+      "nested values as .NET type names: unreadable, never a status",
+      {
+        DnssecFeatureStatus: "Enabled",
+        ExpectedMxRecord: "Microsoft.Exchange.Management.ProvisioningTasks.ExpectedMxRecordInfo",
+        DnsValidation: "Microsoft.Exchange.Management.ProvisioningTasks.DnsValidationResult",
+        MxValidation: "Deserialized.Microsoft.Exchange.Management.ProvisioningTasks.MxValidationResult",
+        MtaStsValidation: { Status: "Microsoft.Exchange.Management.ProvisioningTasks.MtaStsValidationStatus" },
+      },
+      { dnssecFeatureStatus: "Enabled", expectedMxRecord: null, dnsValidation: null, mxValidation: null, mtaStsValidation: null },
+      /DnsValidation arrived as its \.NET type name .*unreadable/,
+    ],
+    [
+      "a flattened export: the zone-file line as a string, the host with a trailing dot",
+      { DnssecFeatureStatus: "Disabled", ExpectedMxRecord: "@ 3600 IN MX 0 Contoso-com.e-v1.mx.microsoft." },
+      { dnssecFeatureStatus: "Disabled", expectedMxRecord: "contoso-com.e-v1.mx.microsoft", dnsValidation: null },
+    ],
+    [
+      "a bare host",
+      { ExpectedMxRecord: { Record: "contoso-com.e-v1.mx.microsoft" } },
+      { expectedMxRecord: "contoso-com.e-v1.mx.microsoft" },
+    ],
+    [
+      "a line that names no host",
+      { ExpectedMxRecord: { Record: "@ 60 IN MX" } },
+      { expectedMxRecord: null },
+      /names no MX host/,
+    ],
+  ];
+  for (const [name, obj, want, warning] of shapes) {
+    it(`Get-DnssecStatusForVerifiedDomain, ${name}`, () => {
+      const raw = rawTenant();
+      raw.perDomain["Get-DnssecStatusForVerifiedDomain"].domains = { "contoso.com": ok([obj]) };
+      const got = normalizeTenant(raw, meta).dnssecStatus.domains["contoso.com"]!;
+      for (const [k, v] of Object.entries(want)) assert.equal(got[k as keyof typeof got], v, k);
+      if (warning) assert.match(got.warnings.join("\n"), warning);
+      else assert.deepEqual(got.warnings, []);
+    });
+  }
 });

@@ -39,16 +39,25 @@ export function dkimSigningConfigObject(domain: string, enabled: boolean, tenant
   };
 }
 
+/**
+ * Get-DnssecStatusForVerifiedDomain as the admin API serialises it: each nested result expanded to
+ * its properties, with the values Microsoft documents (office-docs-powershell,
+ * get-dnssecstatusforverifieddomain.md, Example 2): DnssecFeatureStatus { Value }, ExpectedMxRecord
+ * { Record: a zone-file line }, DnsValidation { DnssecSupport }, MxValidation and MtaStsValidation
+ * { Status }, statuses "Valid" …
+ */
 export function dnssecStatusObject(domain: string, enabled: boolean): RawObject {
+  const host = `${domain.replace(/\./g, "-")}.r-v1.mx.microsoft`;
   return {
-    DomainName: domain,
-    DnssecFeatureStatus: enabled ? "Enabled" : "Disabled",
-    ExpectedMxRecord: { Record: `${domain.replace(/\./g, "-")}.r-v1.mx.microsoft`, Priority: 0 },
-    DnsValidation: { Status: enabled ? "Passed" : "Skipped", Description: "" },
-    MxValidation: { Status: enabled ? "Passed" : "Failed", Description: enabled ? "" : "The MX record does not point to the expected mx.microsoft host." },
-    MtaStsValidation: { Status: "Skipped", Description: "" },
+    DnssecFeatureStatus: { Value: enabled ? "Enabled" : "Disabled" },
+    ExpectedMxRecord: { Record: `@ 60 IN MX 10 ${host}` },
     Errors: [],
     Warnings: [],
+    DnsValidation: { DnssecSupport: enabled ? "Valid" : "Invalid", Errors: [], Warnings: [] },
+    MxValidation: enabled
+      ? { Status: "Valid", ActualMxRecords: [`@ 60 IN MX 10 ${host}`], Errors: [], Warnings: [] }
+      : { Status: "Invalid", ActualMxRecords: [], Errors: [], Warnings: ["The MX record does not point to the expected mx.microsoft host."] },
+    MtaStsValidation: { Status: "Valid", MtaStsAvailable: false, MtaStsMode: "Unavailable", Errors: [], Warnings: [] },
   };
 }
 
