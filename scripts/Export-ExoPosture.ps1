@@ -37,6 +37,13 @@
 .PARAMETER Connect
     Run Connect-ExchangeOnline (interactive sign-in) when no Exchange Online session is open.
 
+.PARAMETER Cloud
+    The Microsoft cloud the tenant lives in, named as exo-posture's --cloud names it: global (the
+    default, also GCC), gcc, gcchigh, dod or china. With -Connect, it picks
+    Connect-ExchangeOnline -ExchangeEnvironmentName (O365Default, O365USGovGCCHigh, O365USGovDoD,
+    O365China), so the path without an app registration works in every cloud. For -IncludeGraph,
+    connect Microsoft Graph to the same cloud (Connect-MgGraph -Environment USGov, USGovDoD or China).
+
 .EXAMPLE
     Connect-ExchangeOnline -UserPrincipalName reader@contoso.gov.uk -ShowBanner:$false
     .\Export-ExoPosture.ps1 -OutFile .\contoso-bundle.json
@@ -46,6 +53,11 @@
 .EXAMPLE
     Connect-MgGraph -Scopes Organization.Read.All, Domain.Read.All -NoWelcome
     .\Export-ExoPosture.ps1 -OutFile .\contoso-bundle.json -IncludeGraph -Connect
+
+.EXAMPLE
+    .\Export-ExoPosture.ps1 -OutFile .\agency-bundle.json -Connect -Cloud gcchigh
+
+    Signs in to Exchange Online in GCC High (-ExchangeEnvironmentName O365USGovGCCHigh).
 
 .NOTES
     Format: exo-posture-bundle/1. Runs on Windows PowerShell 5.1 and PowerShell 7 with
@@ -58,14 +70,27 @@ param(
 
     [switch] $IncludeGraph,
 
-    [switch] $Connect
+    [switch] $Connect,
+
+    [ValidateSet('global', 'gcc', 'gcchigh', 'dod', 'china')]
+    [string] $Cloud = 'global'
 )
 
 Set-StrictMode -Version 3
 $ErrorActionPreference = 'Stop'
 
 $BundleFormat = 'exo-posture-bundle/1'
-$ScriptVersion = '1'
+$ScriptVersion = '2'
+
+# Connect-ExchangeOnline -ExchangeEnvironmentName per cloud (ExchangeOnlineManagement: O365Default,
+# O365USGovGCCHigh, O365USGovDoD, O365China). GCC (moderate) signs in as the commercial cloud.
+$ExchangeEnvironments = @{
+    global  = 'O365Default'
+    gcc     = 'O365Default'
+    gcchigh = 'O365USGovGCCHigh'
+    dod     = 'O365USGovDoD'
+    china   = 'O365China'
+}
 
 # The only cmdlets this script runs. All Get-*: checked below, so an edit cannot slip in a Set-*.
 $TenantCmdlets = [ordered]@{
@@ -143,7 +168,7 @@ if (-not (Get-Command Get-ConnectionInformation -ErrorAction SilentlyContinue)) 
 $connection = @(Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' }) | Select-Object -First 1
 if (-not $connection) {
     if (-not $Connect) { throw 'No Exchange Online session: run Connect-ExchangeOnline first, or add -Connect' }
-    Connect-ExchangeOnline -ShowBanner:$false
+    Connect-ExchangeOnline -ShowBanner:$false -ExchangeEnvironmentName $ExchangeEnvironments[$Cloud]
     $connection = @(Get-ConnectionInformation | Where-Object { $_.State -eq 'Connected' }) | Select-Object -First 1
 }
 $tenantId = "$($connection.TenantID)"
@@ -165,6 +190,22 @@ foreach ($name in $TenantCmdlets.Keys) {
     catch {
         $errors[$name] = $_.Exception.Message
     }
+}
+
+# Get-OutboundConnector lists connectors in test mode only with -IncludeTestModeConnectors $true,
+# and then only those: ask again and add them, so a connector in test mode is never missed.
+if ($cmdlets.Contains('Get-OutboundConnector')) {
+    $outboundWarnings = @(if ($warningsByCmdlet.Contains('Get-OutboundConnector')) { $warningsByCmdlet['Get-OutboundConnector'] })
+    try {
+        $testMode = Invoke-ReadOnly -Name 'Get-OutboundConnector' -Parameters @{ IncludeTestModeConnectors = $true }
+        $cmdlets['Get-OutboundConnector'] = @($cmdlets['Get-OutboundConnector']) + @($testMode.Objects)
+        $outboundWarnings += @($testMode.Warnings)
+    }
+    catch {
+        # Kept as a warning: the list is then possibly incomplete, never taken as complete.
+        $outboundWarnings += "connectors in test mode could not be listed (Get-OutboundConnector -IncludeTestModeConnectors `$true: $($_.Exception.Message))"
+    }
+    if ($outboundWarnings.Count -gt 0) { $warningsByCmdlet['Get-OutboundConnector'] = $outboundWarnings }
 }
 
 # --- Per accepted domain ----------------------------------------------------------------------

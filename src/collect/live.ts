@@ -43,7 +43,7 @@ export async function collectLive(o: LiveOptions): Promise<RawTenant> {
     requestTimeoutMs: 4 * (o.timeoutMs ?? 30_000),
     ...(o.retry ? { retry: o.retry } : {}),
   });
-  const run = (cmdlet: string, parameters: Record<string, string> = {}): Promise<Outcome> =>
+  const run = (cmdlet: string, parameters: Record<string, string | boolean> = {}): Promise<Outcome> =>
     limit(async () => {
       try {
         const r = await exo.invoke(cmdlet, parameters);
@@ -56,7 +56,7 @@ export async function collectLive(o: LiveOptions): Promise<RawTenant> {
 
   try {
     const graph = collectGraph({ graph: o.cloud.graph, getToken: () => o.tokens.getToken(o.cloud.graph), dispatcher: agent });
-    const tenant = TENANT_CMDLETS.map((c) => run(c, PARAMETERS[c]));
+    const tenant = TENANT_CMDLETS.map((c) => (c === "Get-OutboundConnector" ? outboundConnectors(run) : run(c, PARAMETERS[c])));
     // The per-domain cmdlets need the accepted domains first.
     const perDomain = PER_DOMAIN_CMDLETS.map((c) => tenant[0]!.then((accepted) => perDomainRun(c, accepted, run)));
     const settled = await Promise.allSettled([graph, ...tenant, ...perDomain]);
@@ -79,6 +79,29 @@ export async function collectLive(o: LiveOptions): Promise<RawTenant> {
     // another collector's request may be one that never ends.
     await agent.destroy().catch(() => {});
   }
+}
+
+/**
+ * Get-OutboundConnector lists connectors in test mode only when asked with
+ * -IncludeTestModeConnectors $true, and then only those ("$true: Only Outbound connectors that are in
+ * test mode are returned"; office-docs-powershell get-outboundconnector.md). So it is asked twice and
+ * the answers joined. If the second ask fails, the list is kept and marked possibly incomplete.
+ */
+export async function outboundConnectors(run: (c: string, p?: Record<string, string | boolean>) => Promise<Outcome>): Promise<Outcome> {
+  const [normal, testMode] = await Promise.all([run("Get-OutboundConnector"), run("Get-OutboundConnector", { IncludeTestModeConnectors: true })]);
+  if (normal.error) return normal;
+  if (testMode.error) {
+    const warning = `connectors in test mode could not be listed (Get-OutboundConnector -IncludeTestModeConnectors $true: ${testMode.error.code} ${testMode.error.message})`;
+    return { ...normal, warnings: [...normal.warnings, warning], possiblyTruncated: true };
+  }
+  const key = (o: Record<string, unknown>) => String(o.Guid ?? o.Identity ?? o.Name ?? JSON.stringify(o));
+  const seen = new Set(normal.objects.map(key));
+  return {
+    error: null,
+    warnings: [...normal.warnings, ...testMode.warnings],
+    possiblyTruncated: normal.possiblyTruncated || testMode.possiblyTruncated,
+    objects: [...normal.objects, ...testMode.objects.filter((o) => !seen.has(key(o)))],
+  };
 }
 
 async function perDomainRun(cmdlet: PerDomainCmdlet, accepted: Outcome, run: (c: string, p: Record<string, string>) => Promise<Outcome>): Promise<PerDomainOutcome> {

@@ -5,7 +5,12 @@ import { PropertyReader, type RawObject } from "./coerce.js";
 import { redactRaw } from "./redact.js";
 
 const CONNECTOR_TYPES = ["Partner", "OnPremises"] as const;
-const CONNECTOR_SOURCES = ["Default", "HybridWizard", "AdminUI"] as const;
+// ConnectorSource as New-/Set-OutboundConnector document it (Default, HybridWizard, Migrated: made in
+// Forefront Online Protection for Exchange), and AdminUI, which connectors made in the admin centre report.
+const CONNECTOR_SOURCES = ["Default", "HybridWizard", "Migrated", "AdminUI"] as const;
+// Outbound -SmtpDaneMode and -MtaStsMode (office-docs-powershell new-outboundconnector.md, 2026).
+const SMTP_DANE_MODES = ["Opportunistic", "Mandatory", "None"] as const;
+const MTA_STS_MODES = ["Opportunistic", "None"] as const;
 const TLS_SETTINGS = ["EncryptionOnly", "CertificateValidation", "DomainValidation"] as const;
 
 function common(r: PropertyReader, obj: RawObject) {
@@ -15,6 +20,7 @@ function common(r: PropertyReader, obj: RawObject) {
     enabled: r.bool("Enabled"),
     connectorType: r.enumOf("ConnectorType", CONNECTOR_TYPES),
     comment: r.str("Comment"),
+    connectorSource: r.enumOf("ConnectorSource", CONNECTOR_SOURCES),
     raw: redactRaw(obj),
   };
 }
@@ -24,7 +30,6 @@ export function inboundConnectorOf(obj: RawObject, warnings: string[]): InboundC
   return {
     direction: "inbound",
     ...common(r, obj),
-    connectorSource: r.enumOf("ConnectorSource", CONNECTOR_SOURCES),
     senderIPAddresses: r.list("SenderIPAddresses"),
     senderDomains: r.list("SenderDomains"),
     associatedAcceptedDomains: r.list("AssociatedAcceptedDomains").map((d) => d.toLowerCase()),
@@ -57,5 +62,7 @@ export function outboundConnectorOf(obj: RawObject, warnings: string[]): Outboun
     allAcceptedDomains: r.bool("AllAcceptedDomains"),
     testMode: r.bool("TestMode"),
     senderRewritingEnabled: r.bool("SenderRewritingEnabled"),
+    smtpDaneMode: r.enumOf("SmtpDaneMode", SMTP_DANE_MODES),
+    mtaStsMode: r.enumOf("MtaStsMode", MTA_STS_MODES),
   };
 }

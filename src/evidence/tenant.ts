@@ -70,6 +70,8 @@ const connectorCommon = {
   /** "Partner" | "OnPremises". */
   connectorType: z.string().nullable(),
   comment: z.string().nullable(),
+  /** How it was made: "Default" | "HybridWizard" | "Migrated" (from Forefront Online Protection) | "AdminUI". */
+  connectorSource: z.string().nullable(),
   raw: rawObject,
 };
 
@@ -77,7 +79,6 @@ const connectorCommon = {
 export const inboundConnector = z.object({
   direction: z.literal("inbound"),
   ...connectorCommon,
-  connectorSource: z.string().nullable(),
   senderIPAddresses: z.array(z.string()),
   /** As the cmdlet gives them, e.g. "smtp:*;1". */
   senderDomains: z.array(z.string()),
@@ -108,8 +109,17 @@ export const outboundConnector = z.object({
   isTransportRuleScoped: z.boolean().nullable(),
   routeAllMessagesViaOnPremises: z.boolean().nullable(),
   allAcceptedDomains: z.boolean().nullable(),
+  /** In test mode: listed only by Get-OutboundConnector -IncludeTestModeConnectors $true. */
   testMode: z.boolean().nullable(),
   senderRewritingEnabled: z.boolean().nullable(),
+  /**
+   * Outbound SMTP DANE on this connector: "Opportunistic" (the default), "Mandatory" or "None";
+   * documented with New-/Set-OutboundConnector -SmtpDaneMode since early 2026. Null when the tenant
+   * (or an older export) does not report it.
+   */
+  smtpDaneMode: z.string().nullable().default(null),
+  /** Outbound MTA-STS on this connector: "Opportunistic" (the default) or "None" (-MtaStsMode). */
+  mtaStsMode: z.string().nullable().default(null),
 });
 
 export const connector = z.discriminatedUnion("direction", [inboundConnector, outboundConnector]);

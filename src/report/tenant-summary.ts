@@ -37,7 +37,8 @@ export function renderTenant(t: TenantEvidence): string[] {
 function describeConnector(c: Connector): string {
   const state = c.enabled === false ? "disabled" : c.enabled === true ? "enabled" : "state unknown";
   if (c.direction === "outbound") {
-    return `outbound connector "${c.name}" (${state}): ${c.useMXRecord ? "MX routing" : `smart hosts ${c.smartHosts.join(", ") || "none"}`}, TLS ${c.tlsSettings ?? "not set"}`;
+    const modes = [c.smtpDaneMode ? `DANE ${c.smtpDaneMode}` : "", c.mtaStsMode ? `MTA-STS ${c.mtaStsMode}` : ""].filter(Boolean).join(", ");
+    return `outbound connector "${c.name}" (${state}${c.testMode ? ", in test mode" : ""}): ${c.useMXRecord ? "MX routing" : `smart hosts ${c.smartHosts.join(", ") || "none"}`}, TLS ${c.tlsSettings ?? "not set"}${modes ? `, ${modes}` : ""}`;
   }
   const lock = c.restrictDomainsToCertificate ? `locked to certificate ${c.tlsSenderCertificateName ?? "?"}` : c.restrictDomainsToIPAddresses ? "locked to sender IPs" : "not locked";
   const ef = c.efSkipLastIP ? "skip last IP" : c.efSkipIPs.length > 0 ? `skip IPs ${c.efSkipIPs.join(", ")}` : "off";

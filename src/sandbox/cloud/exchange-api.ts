@@ -80,6 +80,12 @@ export async function handleExchange(state: CloudState, req: IncomingMessage, re
   } else {
     objects = state.scenario.exchange.cmdlets[cmdlet as TenantCmdlet];
   }
+  if (cmdlet === "Get-OutboundConnector") {
+    // -IncludeTestModeConnectors $true lists only the connectors in test mode, and without it only
+    // the others (office-docs-powershell, get-outboundconnector.md).
+    const testModeOnly = parameters.IncludeTestModeConnectors === true || String(parameters.IncludeTestModeConnectors).toLowerCase() === "true";
+    objects = objects.filter((o) => (o.TestMode === true) === testModeOnly);
+  }
   const start = Number(skip ?? "0");
   const pageSize = fault?.kind === "paged" ? Math.max(1, Math.ceil(objects.length / 2)) : Number.MAX_SAFE_INTEGER;
   const body: Record<string, unknown> = {

@@ -134,6 +134,9 @@ export function contosoScenario(): Scenario {
             CloudServicesMailEnabled: false,
             TestMode: false,
             SenderRewritingEnabled: false,
+            // Documented since early 2026 (office-docs-powershell, new-outboundconnector.md).
+            SmtpDaneMode: "Opportunistic",
+            MtaStsMode: "Opportunistic",
             ValidationRecipients: [],
             Guid: guid(11),
           },

@@ -24,7 +24,8 @@ interface ConnectorObjectBase {
   Identity: string;
   Enabled: boolean;
   ConnectorType: "Partner" | "OnPremises";
-  ConnectorSource: "Default" | "HybridWizard" | "AdminUI";
+  /** Migrated: made in Forefront Online Protection for Exchange (New-OutboundConnector -ConnectorSource). */
+  ConnectorSource: "Default" | "HybridWizard" | "Migrated" | "AdminUI";
   Comment: string | null;
 }
 
@@ -58,9 +59,13 @@ export interface OutboundConnectorObject extends ConnectorObjectBase {
   RouteAllMessagesViaOnPremises: boolean;
   AllAcceptedDomains: boolean;
   CloudServicesMailEnabled: boolean;
+  /** Listed only with -IncludeTestModeConnectors $true (the sandbox filters on it). */
   TestMode: boolean;
   SenderRewritingEnabled: boolean;
   ValidationRecipients: string[];
+  /** Documented since early 2026 (New-/Set-OutboundConnector -SmtpDaneMode, -MtaStsMode). */
+  SmtpDaneMode: "Opportunistic" | "Mandatory" | "None";
+  MtaStsMode: "Opportunistic" | "None";
 }
 
 /** Get-TransportRule: the predicates and actions the portal rules read, named after New-TransportRule's parameters. */
@@ -109,7 +114,7 @@ export function outboundConnector(c: Given<OutboundConnectorObject>): RawObject 
     Identity: c.Name, Enabled: true, ConnectorType: "Partner", ConnectorSource: "Default", Comment: null,
     UseMXRecord: true, RecipientDomains: [], SmartHosts: [], TlsDomain: null, TlsSettings: null, IsTransportRuleScoped: false,
     RouteAllMessagesViaOnPremises: false, AllAcceptedDomains: false, CloudServicesMailEnabled: false, TestMode: false,
-    SenderRewritingEnabled: false, ValidationRecipients: [], ...c,
+    SenderRewritingEnabled: false, ValidationRecipients: [], SmtpDaneMode: "Opportunistic", MtaStsMode: "Opportunistic", ...c,
   };
   return annotated({ ...full, WhenChangedUTC: CHANGED });
 }
