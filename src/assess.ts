@@ -98,7 +98,8 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     const ctx = await probeContext(o, deadline?.signal);
     const validation = await requireResolver(ctx.resolver);
     // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
-    const tenant = o.tenantCollect ? await collectTenant(o.tenantCollect) : (o.tenant ?? null);
+    // --ca-file is trusted for the Microsoft endpoints too (sign-in included), as for the probes.
+    const tenant = o.tenantCollect ? await collectTenant({ ...o.tenantCollect, ca: [...(o.tenantCollect.ca ?? []), ...ctx.ca] }) : (o.tenant ?? null);
     const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
     const evidence = await probeAll(targets, ctx, {
       tenant, data: rules.data, messages: o.messageFiles ?? [], validation, ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),

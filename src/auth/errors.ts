@@ -27,10 +27,15 @@ const FATAL: [RegExp, AuthError["code"], string][] = [
   [/AADSTS(7000215|7000222|700027|700024|700023|700021|50012|50027)\b/, "AUTH_INVALID_CREDENTIAL", "the credential was refused: check the certificate uploaded to the app registration, or AZURE_CLIENT_SECRET"],
 ];
 
-/** MSAL's error as ours: its code and the first line of the server's text (no trace ids). */
-export function authErrorOf(err: unknown, resource: string): AuthError | TokenError {
+/**
+ * MSAL's error as ours: its code and the first line of the server's text (no trace ids). For a
+ * network error MSAL's own text says nothing ("See https://aka.ms/…"), so the network client's
+ * reason is used when there is one.
+ */
+export function authErrorOf(err: unknown, resource: string, networkReason: string | null = null): AuthError | TokenError {
   const e = err as { errorCode?: string; errorMessage?: string; message?: string };
-  const text = firstLine(e.errorMessage || e.message || String(err));
+  const own = firstLine(e.errorMessage || e.message || String(err));
+  const text = e.errorCode === "network_error" && networkReason ? firstLine(networkReason) : own;
   for (const [re, code, hint] of FATAL) if (re.test(text)) return new AuthError(code, `sign-in failed: ${hint} (${text})`);
   if (e.errorCode === "invalid_client" || e.errorCode === "unauthorized_client") {
     return new AuthError("AUTH_INVALID_CREDENTIAL", `sign-in failed: the app or its credential was refused (${e.errorCode}: ${text})`);

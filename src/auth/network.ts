@@ -11,6 +11,12 @@ import { boundedAgent } from "../tls/agent.js";
 export interface BoundedNetworkClient extends INetworkModule {
   /** Aborts every request still open and closes the connections. */
   close(): Promise<void>;
+  /**
+   * Why the last request failed, in our words: MSAL replaces a network client's error with its own
+   * "network_error: See https://aka.ms/…", so the reason (an untrusted certificate, a refused
+   * connection) is kept here for the error the user sees.
+   */
+  lastFailure(): string | null;
 }
 
 /** MSAL names a network failure by this code; authErrorOf maps it to AUTH_UNREACHABLE. */
@@ -21,6 +27,7 @@ class NetworkFailure extends Error {
 export function boundedNetworkClient(o: { timeoutMs: number; ca: string[] }): BoundedNetworkClient {
   const agent = boundedAgent(o);
   const open = new Set<AbortController>();
+  let last: string | null = null;
 
   async function send<T>(method: "GET" | "POST", url: string, options: NetworkRequestOptions = {}, timeoutMs = o.timeoutMs): Promise<NetworkResponse<T>> {
     const controller = new AbortController();
@@ -44,9 +51,13 @@ export function boundedNetworkClient(o: { timeoutMs: number; ca: string[] }): Bo
       }
       return { status: res.statusCode, headers, body };
     } catch (err) {
-      if (err instanceof NetworkFailure) throw err;
-      const why = controller.signal.aborted ? `no answer within ${limit} ms` : ((err as Error).message ?? String(err));
-      throw new NetworkFailure(`${new URL(url).origin}: ${why}`);
+      if (err instanceof NetworkFailure) {
+        last = err.message;
+        throw err;
+      }
+      const why = controller.signal.aborted ? `no answer within ${limit} ms` : reasonOf(err);
+      last = `${new URL(url).origin}: ${why}`;
+      throw new NetworkFailure(last);
     } finally {
       clearTimeout(timer);
       open.delete(controller);
@@ -56,9 +67,19 @@ export function boundedNetworkClient(o: { timeoutMs: number; ca: string[] }): Bo
   return {
     sendGetRequestAsync: (url, options, timeout) => send("GET", url, options, timeout),
     sendPostRequestAsync: (url, options) => send("POST", url, options),
+    lastFailure: () => last,
     async close() {
       for (const c of open) c.abort();
       await agent.destroy().catch(() => {});
     },
   };
+}
+
+/** An undici error in one line; an untrusted certificate says how to trust it. */
+function reasonOf(err: unknown): string {
+  const e = err as { message?: string; code?: string; cause?: { message?: string; code?: string } };
+  const code = e.code ?? e.cause?.code ?? "";
+  const message = e.cause?.message && e.message === "fetch failed" ? e.cause.message : (e.message ?? String(err));
+  const certificate = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) || /certificate/i.test(message);
+  return certificate ? `${message} (the certificate is not trusted: give its CA with --ca-file, or in the cloud endpoints file's "ca")` : message;
 }

@@ -64,7 +64,7 @@ export async function createTokenSource(cloud: CloudEndpoints, signIn: SignIn, o
 
   if (signIn.kind === "device-code") {
     const app = new PublicClientApplication({ auth, system });
-    return { ...base, certificateThumbprintSha256: null, getToken: deviceCodeTokens(app, signIn) };
+    return { ...base, certificateThumbprintSha256: null, getToken: deviceCodeTokens(app, signIn, () => network.lastFailure()) };
   }
   let thumbprint: string | null = null;
   if (signIn.kind === "certificate") {
@@ -83,7 +83,7 @@ export async function createTokenSource(cloud: CloudEndpoints, signIn: SignIn, o
       result = await withDeadline(app.acquireTokenByClientCredential({ scopes: [`${resource}/.default`] }), timeoutMs);
     } catch (err) {
       if (err instanceof AuthError) throw err;
-      throw authErrorOf(err, resource);
+      throw authErrorOf(err, resource, network.lastFailure());
     }
     if (!result?.accessToken) throw new TokenError(`no token for ${resource}: the sign-in returned none`);
     return result.accessToken;
@@ -109,7 +109,7 @@ export async function createTokenSource(cloud: CloudEndpoints, signIn: SignIn, o
  * keeps in memory. Requests are serialised so that two collectors starting at once do not start
  * two sign-ins.
  */
-function deviceCodeTokens(app: PublicClientApplication, s: Extract<SignIn, { kind: "device-code" }>): (resource: string) => Promise<string> {
+function deviceCodeTokens(app: PublicClientApplication, s: Extract<SignIn, { kind: "device-code" }>, networkReason: () => string | null): (resource: string) => Promise<string> {
   const show = s.prompt ?? ((m: string) => process.stderr.write(`${m}\n`));
   // The message is the server's text: control characters out before it reaches a terminal.
   // eslint-disable-next-line no-control-regex
@@ -131,7 +131,7 @@ function deviceCodeTokens(app: PublicClientApplication, s: Extract<SignIn, { kin
           timeout: s.timeoutSeconds ?? 900,
         });
       } catch (err) {
-        signInFailure = authErrorOf(err, resource);
+        signInFailure = authErrorOf(err, resource, networkReason());
         throw signInFailure;
       }
     }

@@ -35,6 +35,11 @@ export interface CollectTenantOptions {
   prompt?: (message: string) => void;
   /** Per HTTP step, milliseconds (default 30000). */
   timeoutMs?: number;
+  /**
+   * Extra CA certificates (PEM, from --ca-file) trusted for sign-in, Graph and the admin API beside
+   * the cloud's own: a TLS-inspecting proxy or a private cloud works without NODE_EXTRA_CA_CERTS.
+   */
+  ca?: string[];
   retry?: Partial<RetryPolicy>;
   now?: () => Date;
 }
@@ -50,10 +55,11 @@ export async function collectTenant(opts: CollectTenantOptions): Promise<TenantE
       collectedBy: { method: "bundle", clientId: null, certificateThumbprintSha256: null, bundleFile: opts.bundle },
     });
   }
-  const cloud = await resolveCloud({
+  const resolved = await resolveCloud({
     ...(opts.cloud !== undefined ? { cloud: opts.cloud } : {}),
     ...(opts.cloudEndpoints !== undefined ? { cloudEndpoints: opts.cloudEndpoints } : {}),
   });
+  const cloud = { ...resolved, ca: [...resolved.ca, ...(opts.ca ?? [])] };
   const signIn = signInOf(opts, env);
   const tokens = await createTokenSource(cloud, signIn, opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {});
   let raw;

@@ -109,6 +109,15 @@ describe("other ways of signing in", () => {
     const logins = c.cloud.requests().slice(before).filter((r) => r.server === "login").map((r) => r.path.replace(/\?.*/, "").split("/").pop());
     assert.deepEqual(logins, ["devicecode", "token", "token"], "a device code, then a silent token for the second API");
   });
+  it("sign-in trusts a CA given as --ca-file when the endpoints carry none, and nothing else", async () => {
+    // The sandbox serves sign-in, Graph and Exchange over https with its own CA, as a TLS-inspecting
+    // proxy or a private cloud does: msal-node must reach the token endpoint through our client.
+    const withoutCa = { ...c.cloud.cloud, ca: [] };
+    const t = await c.collect({ cloudEndpoints: withoutCa, ca: [c.cloud.ca.certPem] });
+    assert.deepEqual(comparable(t), comparable(live));
+    // Without it: one line that says which endpoint, why, and what to do.
+    await assert.rejects(c.collect({ cloudEndpoints: withoutCa }), (e: Error) => /could not be reached .*https:\/\/localhost:\d+: .*certificate.*give its CA with --ca-file/.test(e.message) && !e.message.includes("\n"));
+  });
   it("a --cloud-endpoints file works as well as the parsed endpoints", async () => {
     const file = join(c.dir, "endpoints.json");
     await c.cloud.writeEndpoints(file);

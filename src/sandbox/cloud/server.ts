@@ -4,7 +4,7 @@
 // graph.microsoft.com). It returns the --cloud-endpoints JSON that points a run at it.
 import { randomBytes, X509Certificate } from "node:crypto";
 import { writeFile } from "node:fs/promises";
-import http from "node:http";
+import type http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import type { CloudEndpointsFile } from "../../cloud/custom.js";
@@ -87,13 +87,16 @@ export async function startSandboxCloud(scenario: Scenario): Promise<SandboxClou
         });
     };
 
-  const login = http.createServer(record("login", (req, res) => handleLogin(state, req, res)));
   const tls = { cert: serverCert.chainPem, key: serverCert.keyPem };
+  // Sign-in is https with the test CA too, as a private cloud or a TLS-inspecting proxy would be:
+  // msal-node reaches it only through our network client, which trusts the cloud's CA (and
+  // --ca-file), never NODE_EXTRA_CA_CERTS.
+  const login = https.createServer(tls, record("login", (req, res) => handleLogin(state, req, res)));
   const graph = https.createServer(tls, record("graph", (req, res) => handleGraph(state, req, res)));
   const exchange = https.createServer(tls, record("exchange", (req, res, note) => handleExchange(state, req, res, note)));
   const servers = [login, graph, exchange];
   const ports = await Promise.all(servers.map((s) => new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as AddressInfo).port)))));
-  state.loginOrigin = `http://127.0.0.1:${ports[0]}`;
+  state.loginOrigin = `https://localhost:${ports[0]}`;
   // "localhost", the name on the test certificate; it is resolved to loopback, like every name here.
   state.graph = `https://localhost:${ports[1]}`;
   state.exchange = `https://localhost:${ports[2]}`;
