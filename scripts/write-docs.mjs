@@ -9,10 +9,13 @@ const root = join(fileURLToPath(import.meta.url), "..", "..");
 const { renderErrorsPage } = await import(join(root, "dist/src/docs/errors-page.js"));
 const { withRuleCatalogue } = await import(join(root, "dist/src/docs/rule-catalogue.js"));
 const { loadPack, defaultRulesDir } = await import(join(root, "dist/src/index.js"));
+const { EXAMPLE_BUNDLE_FILE, exampleBundleJson } = await import(join(root, "dist/src/sandbox/example-bundle.js"));
 
 const pages = [
   ["docs/errors.md", () => renderErrorsPage()],
   ["docs/rules.md", (page) => withRuleCatalogue(page, loadPack(defaultRulesDir))],
+  // The sample bundle: what Export-ExoPosture.ps1 -IncludeGraph writes for the sample tenant.
+  [EXAMPLE_BUNDLE_FILE, () => exampleBundleJson()],
 ];
 
 for (const [file, render] of pages) {

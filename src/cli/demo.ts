@@ -8,21 +8,25 @@ export function registerDemoCommand(program: Command): void {
     .command("demo")
     .description("assess the built-in sample world (DNS, SMTP, HTTPS and a sandbox Microsoft cloud, all on 127.0.0.1) and write reports/demo")
     .option("--out <dir>", "output folder", "reports/demo")
-    .addHelpText("after", "\nExample:\n  exo-posture demo && less reports/demo/checklist.md")
-    .action(async (o: { out: string }) => {
+    .option("--tenant-bundle <file>", "take the tenant from a bundle of scripts/Export-ExoPosture.ps1 instead of the sandbox cloud (try examples/contoso-county-bundle.json)")
+    .addHelpText("after", "\nExamples:\n  exo-posture demo && less reports/demo/checklist.md\n  exo-posture demo --tenant-bundle examples/contoso-county-bundle.json")
+    .action(async (o: { out: string; tenantBundle?: string }) => {
       // The sample world is the library's sandbox (exo-posture/sandbox); the run is the library's assess.
-      const [{ assess, renderSummary }, { startSampleWorld }] = await Promise.all([import("../index.js"), import("../sandbox/demo.js")]);
+      const [{ assess, readBundle, renderSummary }, { startSampleWorld }] = await Promise.all([import("../index.js"), import("../sandbox/demo.js")]);
       const started = Date.now();
+      // A bundle that cannot be read is one line and exit 2 before anything starts.
+      if (o.tenantBundle !== undefined) await readBundle(o.tenantBundle);
       const world = await startSampleWorld();
       try {
-        process.stdout.write(`Sample world on 127.0.0.1: DNS at ${world.resolver}, SMTP and HTTPS servers, and a sandbox Microsoft cloud with the tenant "Contoso County Council".\nAssessing the tenant and ${world.domains.length} sample domains.\n\n`);
+        const tenantFrom = o.tenantBundle !== undefined ? `the tenant bundle ${o.tenantBundle}` : 'a sandbox Microsoft cloud with the tenant "Contoso County Council"';
+        process.stdout.write(`Sample world on 127.0.0.1: DNS at ${world.resolver}, SMTP and HTTPS servers, and ${tenantFrom}.\nAssessing the tenant and ${world.domains.length} sample domains.\n\n`);
         const result = await assess({
           domains: world.domains,
           resolver: world.resolver,
           dnsTimeoutMs: 2000,
           rulesDir: defaultRulesDir,
           outDir: o.out,
-          tenantCollect: world.tenant,
+          tenantCollect: o.tenantBundle !== undefined ? { bundle: o.tenantBundle } : world.tenant,
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
         });

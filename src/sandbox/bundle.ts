@@ -9,6 +9,9 @@ import { isAnnotation } from "../collect/redact.js";
 import { perDomainTargets } from "../targets.js";
 import type { RawObject, Scenario } from "./scenario.js";
 
+/** $ScriptVersion of scripts/Export-ExoPosture.ps1, whose output this writes. */
+export const EXPORT_SCRIPT_VERSION = "2";
+
 export interface BundleOptions {
   style?: "script" | "foreign";
   collectedAt?: string;
@@ -33,7 +36,7 @@ export function bundleOf(scenario: Scenario, o: BundleOptions = {}): Record<stri
     format: BUNDLE_FORMAT,
     tenantId: scenario.tenantId,
     collectedAt: o.collectedAt ?? new Date().toISOString(),
-    tool: { name: "Export-ExoPosture.ps1", version: "1" },
+    tool: { name: "Export-ExoPosture.ps1", version: EXPORT_SCRIPT_VERSION },
     cmdlets,
     ...(o.withoutGraph
       ? {}

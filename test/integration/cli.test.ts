@@ -39,6 +39,22 @@ describe("exo-posture demo", () => {
     assert.equal(findings.pack.name, "ncsc");
     assert.ok(findings.findings.every((f: { ruleId: string; evidence: string[] }) => f.ruleId && f.evidence.length > 0));
   });
+  it("--tenant-bundle takes the tenant from the sample bundle, as the README shows", async () => {
+    const out = tempDir();
+    const r = await runCli(["demo", "--tenant-bundle", "examples/contoso-county-bundle.json", "--out", out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /and the tenant bundle examples\/contoso-county-bundle\.json\./);
+    const evidence = JSON.parse(readFileSync(join(out, "evidence.json"), "utf8"));
+    assert.equal(evidence.tenant.source, "bundle");
+    assert.equal(evidence.tenant.collectedBy.bundleFile, "examples/contoso-county-bundle.json");
+  });
+  it("--tenant-bundle that cannot be read: one line, exit 2, nothing started", async () => {
+    const r = await runCli(["demo", "--tenant-bundle", "/nonexistent/bundle.json", "--out", tempDir()]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cannot read the tenant bundle \/nonexistent\/bundle\.json: no such file/);
+    assert.doesNotMatch(r.stdout, /Sample world/);
+    noStack(r.stderr);
+  });
 });
 
 describe("exo-posture assess", () => {

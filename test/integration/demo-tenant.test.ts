@@ -29,6 +29,27 @@ before(async () => {
 });
 after(() => world.close());
 
+describe("the sample bundle (examples/contoso-county-bundle.json)", () => {
+  it("gives the demo's verdicts: every finding's status as with the tenant collected live", async () => {
+    const fromBundle = await assess({
+      domains: [],
+      resolver: world.resolver,
+      dnsTimeoutMs: 2000,
+      caFiles: [],
+      rulesDir: defaultRulesDir,
+      outDir: tempDir(),
+      formats: ["json"],
+      dkimSelectors: [],
+      tenantCollect: { bundle: "examples/contoso-county-bundle.json" },
+      context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
+    });
+    assert.equal(fromBundle.evidence.tenant?.source, "bundle");
+    const statuses = (r: AssessResult) => Object.fromEntries(r.findings.findings.map((f) => [`${f.ruleId} ${f.subject}`, f.status]));
+    assert.deepEqual(statuses(fromBundle), statuses(result));
+    assert.ok(result.findings.findings.filter((f) => f.subject.startsWith("connector:") || f.subject === "tenant").length >= 10);
+  });
+});
+
 const finding = (r: { findings: { findings: AssessResult["findings"]["findings"] } }, ruleId: string, subject: string) => {
   const f = r.findings.findings.find((x) => x.ruleId === ruleId && x.subject === subject);
   assert.ok(f, `no ${ruleId} finding for ${subject}`);
