@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { assess, type AssessResult } from "../../src/assess.js";
+import type { CollectTenantOptions } from "../../src/collect/index.js";
 import type { Evidence } from "../../src/evidence/evidence.js";
 import { defaultRulesDir } from "../../src/paths.js";
 import { evaluate, loadPack } from "../../src/rules/index.js";
@@ -12,9 +13,9 @@ import { tempDir } from "../helpers/tmp.js";
 
 let world: RunningWorld;
 let result: AssessResult;
-before(async () => {
-  world = await startSampleWorld();
-  result = await assess({
+/** The demo's run, with the tenant from wherever `tenantCollect` says. */
+const assessWorld = (tenantCollect: CollectTenantOptions) =>
+  assess({
     domains: [],
     resolver: world.resolver,
     dnsTimeoutMs: 2000,
@@ -23,26 +24,18 @@ before(async () => {
     outDir: tempDir(),
     formats: ["json"],
     dkimSelectors: [],
-    tenantCollect: world.tenant,
+    tenantCollect,
     context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
   });
+before(async () => {
+  world = await startSampleWorld();
+  result = await assessWorld(world.tenant);
 });
 after(() => world.close());
 
 describe("the sample bundle (examples/contoso-county-bundle.json)", () => {
   it("gives the demo's verdicts: every finding's status as with the tenant collected live", async () => {
-    const fromBundle = await assess({
-      domains: [],
-      resolver: world.resolver,
-      dnsTimeoutMs: 2000,
-      caFiles: [],
-      rulesDir: defaultRulesDir,
-      outDir: tempDir(),
-      formats: ["json"],
-      dkimSelectors: [],
-      tenantCollect: { bundle: "examples/contoso-county-bundle.json" },
-      context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
-    });
+    const fromBundle = await assessWorld({ bundle: "examples/contoso-county-bundle.json" });
     assert.equal(fromBundle.evidence.tenant?.source, "bundle");
     const statuses = (r: AssessResult) => Object.fromEntries(r.findings.findings.map((f) => [`${f.ruleId} ${f.subject}`, f.status]));
     assert.deepEqual(statuses(fromBundle), statuses(result));
