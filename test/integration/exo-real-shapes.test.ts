@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { outboundConnectors } from "../../src/collect/live.js";
+import { renderTenant } from "../../src/report/tenant-summary.js";
 import { failed, succeeded } from "../../src/collect/raw.js";
 import { CollectError } from "../../src/collect/errors.js";
 import { contosoScenario } from "../../src/sandbox/tenants/index.js";
@@ -37,6 +38,8 @@ describe("Get-OutboundConnector and connectors in test mode", () => {
     assert.ok(trial && trial.direction === "outbound");
     assert.deepEqual([trial.smtpDaneMode, trial.mtaStsMode, trial.connectorSource], ["Mandatory", "None", "Migrated"]);
     assert.deepEqual(t.outboundConnectors.warnings, []);
+    // The summary says which connector is in test mode, and its DANE and MTA-STS modes.
+    assert.ok(renderTenant(t).some((l) => /outbound connector "Partner trial" \(enabled, in test mode\): MX routing, .*DANE Mandatory, MTA-STS None/.test(l)), renderTenant(t).join("\n"));
   });
   it("a failed second ask keeps the list and marks it possibly incomplete", async () => {
     const run = async (_c: string, p?: Record<string, string | boolean>) =>
