@@ -117,6 +117,19 @@ describe("inbound mail path scenarios, collected live from the sandbox cloud", (
     assert.match(ef.remediation, /Set-InboundConnector -Identity "Mimecast inbound" -EFSkipLastIP \$true -EFSkipIPs \$null -EFUsers \$null -EFTestMode \$false/);
   });
 
+  it("says a tie by name alone is unconfirmed, and how to confirm it (issue 26)", async () => {
+    const c = caseNamed("A connector locked to Proofpoint on Demand");
+    const { evidence, findings } = await judge(c, await liveTenantOf(c));
+    assert.deepEqual(evidence.domains[c.domain]!.mailPath!.gateways[0]!.connectors.map((x) => [x.name, x.matchedBy]), [["Proofpoint inbound", ["name"]]]);
+    for (const ruleId of ["gateway.enhanced-filtering", "gateway.connector-lockdown"]) {
+      const f = findings.find((x) => x.ruleId === ruleId)!;
+      assert.match(f.message, /^Unconfirmed: Proofpoint inbound \(tied to Proofpoint Essentials by its name only\)\. Exchange Online picks a connector by certificate or sender IP, never by name/, ruleId);
+    }
+    const ef = findings.find((x) => x.ruleId === "gateway.enhanced-filtering")!;
+    assert.match(ef.remediation, /Set-InboundConnector -Identity "Proofpoint inbound" -TlsSenderCertificateName <the certificate name Proofpoint Essentials documents>/);
+    assert.match(ef.remediation, /assess --message/);
+  });
+
   it("reads ArcTrustedSealers as the admin API gives it (one comma-joined string)", async () => {
     const tenant = await liveTenantOf(caseNamed("Enhanced Filtering on"));
     assert.equal(tenant.arcConfig.raw?.ArcTrustedSealers, "mimecast.example");

@@ -130,6 +130,34 @@ export const mailPathCases: MailPathCase[] = [
     },
   },
   {
+    // Issue 26: a rule in Audit mode (test mode) only logs what it would do (New-TransportRule -Mode).
+    name: "A quarantine rule naming every portal, in Audit mode",
+    domain: county,
+    tenant: {
+      inboundConnectors: [mimecast({ EFSkipLastIP: true })],
+      transportRules: [
+        transportRule({ Name: "Quarantine portals (trial)", Mode: "Audit", Quarantine: true, SenderDomainIs: ["egress.com", "res.cisco.com"], SubjectOrBodyContainsWords: ["Read the message", "SecureMessageAtt.html", "Unlock Message", "Secure Messaging Notification", "Portal Pick-up"] }),
+        transportRule({ Name: "Mark encrypted (trial)", Mode: "AuditAndNotify", FromScope: "NotInOrganization", MessageTypeMatches: "Encrypted", PrependSubject: "[Encrypted - not scanned] " }),
+      ],
+    },
+    expect: { "portal.quarantine": { tenant: "warn" }, "portal.encrypted-inbound": { tenant: "warn" } },
+  },
+  {
+    // Issue 26: the connector is locked to Proofpoint on Demand's certificate; its name is all that
+    // ties it to Proofpoint Essentials. Exchange Online never matches a connector by name.
+    name: "A connector locked to Proofpoint on Demand, tied to a Proofpoint Essentials MX by its name only",
+    domain: "path-essentials.example",
+    tenant: {
+      acceptedDomains: [county, "path-essentials.example"],
+      inboundConnectors: [inboundConnector({ Name: "Proofpoint inbound", TlsSenderCertificateName: "*.pphosted.com", RestrictDomainsToCertificate: true, EFSkipLastIP: true })],
+    },
+    expect: {
+      "gateway.detected": { [d("path-essentials.example")]: "info" },
+      "gateway.enhanced-filtering": { [d("path-essentials.example")]: "warn" },
+      "gateway.connector-lockdown": { [d("path-essentials.example")]: "warn" },
+    },
+  },
+  {
     name: "An on-premises MX the catalogue does not know, its connector found by association",
     domain: "path-onprem.example",
     tenant: {

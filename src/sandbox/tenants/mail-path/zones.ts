@@ -19,5 +19,14 @@ export function mailPathZones(): Zone[] {
       '_dmarc TXT "v=DMARC1; p=reject"',
     ]),
     zone("path-onprem.example", "insecure", ["@ MX 10 mail.path-onprem.example.", "mail A 127.0.9.77", '@ TXT "v=spf1 mx -all"']),
+    // On Proofpoint Essentials (ppe-hosted.com), a different service from Proofpoint on Demand
+    // (pphosted.com), with its own addresses and certificate. Not in mailPathDomains: only the case
+    // that is about it accepts it.
+    zone("path-essentials.example", "insecure", [
+      "@ MX 10 mx1-eu1.ppe-hosted.com.",
+      "@ MX 20 mx2-eu1.ppe-hosted.com.",
+      '@ TXT "v=spf1 include:spf.protection.outlook.com -all"',
+      '_dmarc TXT "v=DMARC1; p=reject"',
+    ]),
   ];
 }
