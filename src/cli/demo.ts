@@ -27,6 +27,7 @@ export function registerDemoCommand(program: Command): void {
           rulesDir: defaultRulesDir,
           outDir: o.out,
           tenantCollect: o.tenantBundle !== undefined ? { bundle: o.tenantBundle } : world.tenant,
+          messageFiles: world.messages,
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
         });

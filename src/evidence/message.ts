@@ -52,6 +52,36 @@ export const messageArc = z.object({
   authenticationResults: arcAuthenticationResults.nullable(),
 });
 
+const internetSender = z.object({
+  /** The header's value as received. */
+  raw: z.string(),
+  /** ip=[…]: the address Exchange Online took as the true source. */
+  ip: z.string().nullable(),
+  domain: z.string().nullable(),
+});
+
+/**
+ * What Exchange Online recorded when it received the message (src/probe/arc/exchange-online.ts):
+ * Enhanced Filtering for Connectors' headers and its own Authentication-Results.
+ */
+export const messageExchangeOnline = z.object({
+  /** Exchange Online received it: its Authentication-Results ("sender IP is …") or X-MS-Exchange-* fields. */
+  received: z.boolean(),
+  /** X-MS-Exchange-SkipListedInternetSender: skip listing worked on the connector. */
+  skipListedInternetSender: internetSender.nullable(),
+  /** X-MS-Exchange-ExternalOriginalInternetSender: Enhanced Filtering applied to this recipient. */
+  externalOriginalInternetSender: internetSender.nullable(),
+  /** spf= of Exchange Online's Authentication-Results. */
+  spfResult: z.string().nullable(),
+  /** "(sender IP is …)": the address SPF was judged against. */
+  spfSenderIp: z.string().nullable(),
+  authenticationResults: z.string().nullable(),
+});
+export type MessageExchangeOnline = z.infer<typeof messageExchangeOnline>;
+
+/** What a message says of Exchange Online when nothing shows it received it. */
+export const NOT_RECEIVED: MessageExchangeOnline = { received: false, skipListedInternetSender: null, externalOriginalInternetSender: null, spfResult: null, spfSenderIp: null, authenticationResults: null };
+
 export const messageEvidence = z.object({
   /** The file could not be read or is not a message. */
   error: evidenceError.nullable(),
@@ -63,6 +93,8 @@ export const messageEvidence = z.object({
   messageId: z.string().nullable(),
   dkim: z.object({ error: evidenceError.nullable(), signatures: z.array(dkimSignature) }),
   arc: messageArc,
+  /** Evidence files written before this field read as "not received by Exchange Online". */
+  exchangeOnline: messageExchangeOnline.default(NOT_RECEIVED),
   /** Every DNS question the verification asked that failed (NXDOMAIN and NODATA are answers, not failures). */
   dnsErrors: z.array(z.object({ name: z.string(), type: z.string(), code: errorCode, message: z.string() })),
 });

@@ -3,7 +3,9 @@
 // reaches it. `exo-posture demo` and integration tests use this.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { packageRoot } from "../paths.js";
+import { EXAMPLE_MESSAGES } from "./example-messages.js";
 import type { CollectTenantOptions } from "../collect/index.js";
 import type { ProbeContext } from "../probe/context.js";
 import { startDnsServer } from "./dns/server.js";
@@ -22,6 +24,8 @@ export interface RunningWorld {
   context: Partial<ProbeContext>;
   /** How to sign in to the sample tenant (Contoso County Council) on the sandbox cloud. */
   tenant: CollectTenantOptions;
+  /** --message files: a message received through Mimecast into the tenant (Enhanced Filtering off). */
+  messages: string[];
   dnsQueries(): number;
   close(): Promise<void>;
 }
@@ -38,6 +42,11 @@ export async function startSampleWorld(options: SampleWorldOptions = {}): Promis
   // The tenant app's certificate is written to a private temporary folder, removed at close.
   const certDir = await mkdtemp(join(tmpdir(), "exo-posture-demo-"));
   const tenant = await startSampleTenant(certDir, options.tenant);
+  // What a Contoso recipient saves from their mailbox: mail from a partner, through Mimecast, with
+  // the connector's Enhanced Filtering off (src/sandbox/tenants/contoso.ts). Named relative to the
+  // working folder when it is the package's, so reports show examples/messages/….
+  const shipped = join(packageRoot, EXAMPLE_MESSAGES[0]!.file);
+  const message = relative(process.cwd(), shipped).startsWith("..") ? shipped : relative(process.cwd(), shipped);
   const world = extendWorld(sampleWorld(), transport.domains, transport.zones);
   const dns = await startDnsServer({ zones: world.zones });
   return {
@@ -46,6 +55,7 @@ export async function startSampleWorld(options: SampleWorldOptions = {}): Promis
     ca: [...transport.ca, ...sts.ca],
     context: { ...transport.context, ...sts.context },
     tenant: tenant.collectOptions,
+    messages: [message],
     dnsQueries: () => dns.queries(),
     close: async () => {
       await Promise.all([dns.close(), transport.close(), sts.close(), tenant.cloud.close()]);

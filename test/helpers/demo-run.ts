@@ -10,7 +10,7 @@ export async function demoRun(outDir: string, options: SampleWorldOptions = {}, 
   try {
     await assess({
       domains: domains ?? world.domains, resolver: world.resolver, dnsTimeoutMs: 2000, rulesDir: defaultRulesDir, outDir, formats: ["json"],
-      tenantCollect: world.tenant, context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
+      tenantCollect: world.tenant, messageFiles: world.messages, context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
     });
   } finally {
     await world.close();

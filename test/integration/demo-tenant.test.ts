@@ -25,6 +25,7 @@ const assessWorld = (tenantCollect: CollectTenantOptions) =>
     formats: ["json"],
     dkimSelectors: [],
     tenantCollect,
+    messageFiles: world.messages,
     context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
   });
 before(async () => {
@@ -73,6 +74,11 @@ describe("the sample tenant (Contoso County Council)", () => {
     assert.ok(f.evidence.some((p) => p.endsWith("/mailPath")), f.evidence.join(" "));
   });
 
+  it("proves Enhanced Filtering off from the message received through Mimecast (gateway.ef-observed)", () => {
+    const f = finding(result, "gateway.ef-observed", "message:examples/messages/received-through-mimecast-ef-off.eml");
+    assert.equal(f.status, "fail");
+    assert.match(f.message, /checked SPF against 195\.130\.217\.10 \(fail\)/);
+  });
   it("passes inbound DANE for the domain on mx.microsoft, and fails it once the tenant turns DANE off", () => {
     assert.equal(finding(result, "dane.exo-inbound", "domain:contoso-libraries.example").status, "pass");
     assert.equal(finding(result, "dane.exo-inbound", "domain:contoso-county.example").status, "not_applicable");

@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import { normalizeTenant } from "../../src/collect/normalize.js";
 import { parseBundle } from "../../src/collect/powershell-import.js";
 import { EXAMPLE_BUNDLE_FILE, exampleBundleJson } from "../../src/sandbox/example-bundle.js";
+import { EXAMPLE_MESSAGES, exampleMessage } from "../../src/sandbox/example-messages.js";
 
 describe(EXAMPLE_BUNDLE_FILE, () => {
   const text = readFileSync(EXAMPLE_BUNDLE_FILE, "utf8");
@@ -23,4 +24,12 @@ describe(EXAMPLE_BUNDLE_FILE, () => {
     assert.equal(t.dnssecStatus.domains["contoso-libraries.example"]?.expectedMxRecord, "contoso-libraries-example.r-v1.mx.microsoft");
     assert.equal(t.tenantId, "8f3c2a61-5d4e-4b7a-9c1f-2e6d0a9b7c35");
   });
+});
+
+describe("examples/messages", () => {
+  for (const m of EXAMPLE_MESSAGES) {
+    it(`${m.file} is the sandbox's rendering (run npm run docs after changing it)`, () => {
+      assert.ok(readFileSync(m.file, "utf8") === exampleMessage(m.ef), `${m.file} is out of date: run npm run docs`);
+    });
+  }
 });

@@ -7,8 +7,9 @@ import { readFile } from "node:fs/promises";
 import { arc as verifyArc } from "mailauth/lib/arc/index.js";
 import { dkimVerify } from "mailauth/lib/dkim/verify.js";
 import { errorOf } from "../evidence-of.js";
-import type { MessageEvidence } from "../../evidence/message.js";
+import { type MessageEvidence, NOT_RECEIVED } from "../../evidence/message.js";
 import type { ProbeContext } from "../context.js";
+import { exchangeOnlineOf } from "./exchange-online.js";
 import { headerFields, parseArcAuthenticationResults, tagList } from "./headers.js";
 import { mailauthResolver } from "./resolver.js";
 
@@ -35,6 +36,7 @@ export async function probeMessage(file: string, bytes: Buffer, ctx: ProbeContex
   base.from = field("from");
   base.subject = field("subject");
   base.messageId = field("message-id");
+  base.exchangeOnline = exchangeOnlineOf(fields);
 
   const seals = fields
     .filter((f) => f.name === "arc-seal")
@@ -100,6 +102,7 @@ function emptyMessage(file: string, bytes: Buffer, error: MessageEvidence["error
     messageId: null,
     dkim: { error: null, signatures: [] },
     arc: { error: null, result: "none", comment: null, instances: 0, sealer: null, seals: [], authenticationResults: null },
+    exchangeOnline: { ...NOT_RECEIVED },
     dnsErrors: [],
   };
 }
