@@ -3,6 +3,7 @@
 // each is normalised once, here (lower-case A-label, no root dot: src/dns/name.ts), so every later
 // comparison (roles, connectors, findings) compares like with like.
 import { PropertyReader, type RawObject } from "./collect/coerce.js";
+import { isIP } from "node:net";
 import { normalizeDomain } from "./dns/name.js";
 import type { DomainEvidence } from "./evidence/domain.js";
 import type { AcceptedDomain, TenantEvidence } from "./evidence/tenant.js";
@@ -22,6 +23,8 @@ export async function readTargets(domains: string[], file?: string): Promise<Dom
   const problems: string[] = [];
   const targets: DomainTarget[] = [];
   const add = (input: string, source: DomainTarget["source"], where: string) => {
+    const address = notADomain(input);
+    if (address) return void problems.push(`${where}: "${input.slice(0, 80)}": ${address}`);
     const r = normalizeDomain(input);
     if (!r.ok) problems.push(`${where}: "${input.slice(0, 80)}": ${r.reason}`);
     else targets.push({ name: r.name, input, source });
@@ -37,6 +40,18 @@ export async function readTargets(domains: string[], file?: string): Promise<Dom
   }
   if (problems.length > 0) throw new InputError(`invalid domain names:\n  ${problems.join("\n  ")}`);
   return unique(targets);
+}
+
+/**
+ * An IP address looks like a name to the DNS rules (labels of digits), and would be judged a parked
+ * domain with four high failures. No top-level domain is all digits (RFC 3696 §2), so a name whose
+ * last label is, or an IPv6 address, is refused as input.
+ */
+function notADomain(input: string): string | null {
+  const s = input.trim().replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
+  if (isIP(s) !== 0) return "an IP address, not a domain: give the mail domain (the part after @)";
+  if (/^[0-9]+$/.test(s.split(".").at(-1) ?? "")) return "its last label is all digits, so it is an address, not a domain (RFC 3696 §2)";
+  return null;
 }
 
 /**

@@ -36,6 +36,21 @@ describe("targets", () => {
     });
   });
 
+  it("refuses an IP address given as a domain, which would be judged a parked domain (issue 26)", async () => {
+    const cases: [string, RegExp][] = [
+      ["192.0.2.1", /an IP address, not a domain/],
+      ["192.0.2.1.", /an IP address, not a domain/],
+      ["[2001:db8::25]", /an IP address, not a domain/],
+      ["2001:db8::25", /an IP address, not a domain/],
+      ["10.0.0", /last label is all digits/],
+    ];
+    for (const [input, reason] of cases) {
+      await assert.rejects(readTargets([input]), (e: unknown) => e instanceof InputError && reason.test(e.message), input);
+    }
+    // A name with digits elsewhere is still a domain.
+    assert.deepEqual((await readTargets(["1.example", "mail2.gov.uk"])).map((t) => t.name), ["1.example", "mail2.gov.uk"]);
+  });
+
   it("reports an unreadable domains file in one line", async () => {
     await assert.rejects(readTargets([], join(tempDir(), "missing.txt")), /^InputError: cannot read the domains file .*missing\.txt: no such file \(ENOENT\)$/);
   });

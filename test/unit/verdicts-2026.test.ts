@@ -61,19 +61,19 @@ describe("ARC trusted sealers (Set-ArcConfig)", () => {
   ];
   for (const [name, trusted, sealers, status] of cases) {
     it(`${name}: ${status}`, () => {
-      const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: trusted } }, domains: [gatewayDomain(sealers)], mxHosts: {} });
+      const v = verdict("gateway.arc-trusted-sealer", { tenant: { acceptedDomains: { error: null, items: [{ domainName: "council.example" }] }, arcConfig: { error: null, arcTrustedSealers: trusted } }, domains: [gatewayDomain(sealers)], mxHosts: {} });
       assert.equal(v.status, status, v.message);
     });
   }
   it("names a gateway and its sealer once, however many domains sit behind it", () => {
     const domains = ["a", "b", "c"].map((n) => ({ ...gatewayDomain(["gw.example"]), name: `${n}.example` }));
-    const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: ["other.example"] } }, domains, mxHosts: {} });
+    const v = verdict("gateway.arc-trusted-sealer", { tenant: { acceptedDomains: { error: null, items: ["a", "b", "c", "council"].map((n) => ({ domainName: `${n}.example` })) }, arcConfig: { error: null, arcTrustedSealers: ["other.example"] } }, domains, mxHosts: {} });
     assert.equal(v.status, "fail");
     assert.equal(v.message.match(/Some Gateway/g)?.length, 1, v.message);
     assert.match(v.remediation, /-ArcTrustedSealers "other\.example","gw\.example"\n/);
   });
   it("asks for the unknown sealer by the gateway's name in the command it gives", () => {
-    const v = verdict("gateway.arc-trusted-sealer", { tenant: { arcConfig: { error: null, arcTrustedSealers: ["other.example"] } }, domains: [gatewayDomain([])], mxHosts: {} });
+    const v = verdict("gateway.arc-trusted-sealer", { tenant: { acceptedDomains: { error: null, items: ["a", "b", "c", "council"].map((n) => ({ domainName: `${n}.example` })) }, arcConfig: { error: null, arcTrustedSealers: ["other.example"] } }, domains: [gatewayDomain([])], mxHosts: {} });
     assert.equal(v.status, "warn");
     assert.match(v.remediation, /"other\.example","<the d= of the ARC-Seal of Some Gateway>"/);
   });
