@@ -8,8 +8,9 @@ import { SEVERITIES } from "../evidence/findings.js";
 import { type Change, changesLine, type FindingState, type FindingsDiff } from "./diff.js";
 import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
 import { defineFormat } from "./format.js";
+import { crosswalkText } from "./labels.js";
 import { cell, fenced, inline, table } from "./markdown.js";
-import { CELL, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
+import { cellText, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
 import { plural, resolverText, runTitle, tenantText, verdictLine } from "./run-facts.js";
 import { renderTenant } from "./tenant-summary.js";
 
@@ -138,6 +139,8 @@ function fixItem(g: FixGroup): string[] {
   for (const fix of g.fixes) out.push(`  ${howToFix(g, fix)}:`, "", indent(fenced(fix.text)), "");
   const ref = g.references[0];
   if (ref) out.push(`  See: [${inline(ref.title)}](<${ref.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+  const cw = crosswalkText(g.crosswalk);
+  if (cw) out.push(`  Also in: ${inline(cw)}`);
   return out;
 }
 
@@ -158,7 +161,7 @@ function matrix(findings: Findings, evidence: Evidence): string[] {
     "",
     ...table(
       ["domain", "role", ...columns.map((c) => c.name)],
-      rows.map((r) => [cell(r.domain), r.role, ...r.cells.map((c) => (c ? CELL[c] : "-"))]),
+      rows.map((r) => [cell(r.domain), r.role, ...r.cells.map((c, i) => cellText(c, r.notes[i] ?? 0))]),
     ),
     "",
     `${inline(MATRIX_LEGEND)}.`,

@@ -5,10 +5,11 @@
 import type { Finding } from "../evidence/findings.js";
 import { controlLabel } from "../rules/controls.js";
 import { defineFormat } from "./format.js";
+import { crosswalkText } from "./labels.js";
 import { byAttention } from "./order.js";
 
 export const CSV_COLUMNS = [
-  "Rule ID", "Title", "Control", "Severity", "Status", "Subject", "Message", "Remediation", "Reference", "Waiver", "Could not assess because",
+  "Rule ID", "Title", "Control", "Severity", "Status", "Subject", "Message", "Remediation", "Reference", "Crosswalk", "Waiver", "Could not assess because",
 ] as const;
 
 
@@ -33,7 +34,7 @@ export function* csvLines(findings: readonly Finding[]): Generator<string> {
 export function csvRow(f: Finding): string[] {
   return [
     f.ruleId, f.title, controlLabel(f.control), f.severity, f.status, f.subject,
-    f.message, f.remediation, f.references[0]?.url ?? "", waiverText(f), f.cause ?? "",
+    f.message, f.remediation, f.references[0]?.url ?? "", crosswalkText(f.crosswalk), waiverText(f), f.cause ?? "",
   ];
 }
 

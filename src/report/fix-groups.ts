@@ -48,6 +48,8 @@ export interface FixGroup {
   found: Found[];
   fixes: Fix[];
   references: Finding["references"];
+  /** The rule's equivalents in other benchmarks (CIS, CISA SCuBA, ORCA), when it has them. */
+  crosswalk: Finding["crosswalk"];
 }
 
 const KINDS: Record<string, { kind: string; placeholder: string }> = {
@@ -115,6 +117,7 @@ function groupOf(list: Finding[]): FixGroup {
     // A fix that serves one subject is shown with its real name, not the placeholder.
     fixes: [...fixes].map(([text, { names, original }]) => ({ text: names.length === 1 ? original : text, names })),
     references: first.references,
+    crosswalk: first.crosswalk,
   };
 }
 

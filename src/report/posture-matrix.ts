@@ -1,5 +1,8 @@
-// One row a domain, one column a control: the view an assessor reads first. A cell is the worst
-// status among that control's findings for the domain and for the MX hosts it names.
+// One row a domain, one column a control: the view an assessor reads first. A cell is the control's
+// verdict: the worst status among its high- and medium-severity findings for the domain and the MX
+// hosts it names. Low-severity and informational findings that did not pass are notes beside it
+// (a "*"), never the verdict: one low note must not paint a p=reject domain's DMARC cell FAIL. A
+// column with nothing but such findings takes its verdict from them.
 import type { Evidence } from "../evidence/evidence.js";
 import type { Finding } from "../evidence/findings.js";
 import { groupBy } from "../group-by.js";
@@ -25,9 +28,23 @@ export function matrixColumnsOf(findings: readonly Finding[]): MatrixColumn[] {
 // Worst first: a failure outranks an unknown, an unknown outranks a warning, and so on.
 const ORDER: Finding["status"][] = ["fail", "error", "warn", "waived", "pass", "info", "not_applicable"];
 export const CELL: Record<Finding["status"], string> = { fail: "FAIL", error: "ERR", warn: "warn", waived: "wvd", pass: "ok", info: "ok", not_applicable: "-" };
-export const MATRIX_LEGEND = "FAIL a check failed · ERR could not be assessed · warn · wvd waived · ok passed · - not applicable; MX-host checks count for every domain they serve";
+export const MATRIX_LEGEND = "FAIL a check failed · ERR could not be assessed · warn · wvd waived · ok passed · - not applicable · * with low-severity notes (see the findings); the verdict is that of the control's high- and medium-severity checks, and MX-host checks count for every domain they serve";
 
-export interface MatrixRow { domain: string; role: string; cells: (Finding["status"] | null)[] }
+export interface MatrixRow {
+  domain: string;
+  role: string;
+  cells: (Finding["status"] | null)[];
+  /** Per cell, how many low-severity or informational findings did not pass (fail, warn or error). */
+  notes: number[];
+}
+
+const weighs = (f: Finding) => f.severity === "high" || f.severity === "medium";
+const isNote = (f: Finding) => !weighs(f) && (f.status === "fail" || f.status === "warn" || f.status === "error");
+
+/** A cell as text: its status and, when there are notes, a "*". */
+export function cellText(status: Finding["status"] | null, notes: number, labels: Record<Finding["status"], string> = CELL, empty = "-"): string {
+  return `${status ? labels[status] : empty}${notes > 0 ? "*" : ""}`;
+}
 
 export function matrixRows(findings: readonly Finding[], evidence: Evidence, columns: MatrixColumn[]): MatrixRow[] {
   const bySubject = groupBy(findings, (f) => f.subject);
@@ -36,11 +53,17 @@ export function matrixRows(findings: readonly Finding[], evidence: Evidence, col
       ...(bySubject.get(`domain:${name}`) ?? []),
       ...evidence.domains[name]!.mx.hosts.flatMap((h) => bySubject.get(`mx:${h.exchange}`) ?? []),
     ];
-    const cells = columns.map((c) => {
-      const statuses = mine.filter((f) => c.ruleIds.has(f.ruleId)).map((f) => f.status);
+    const inColumn = columns.map((c) => mine.filter((f) => c.ruleIds.has(f.ruleId)));
+    // The verdict comes from the high- and medium-severity findings (when they do not apply, neither
+    // does the control: "-", with any notes beside it); a column with none takes it from all its
+    // findings, and then nothing is apart.
+    const deciding = inColumn.map((fs) => fs.filter(weighs));
+    const cells = inColumn.map((fs, i) => {
+      const statuses = (deciding[i]!.length > 0 ? deciding[i]! : fs).map((f) => f.status);
       return ORDER.find((s) => statuses.includes(s)) ?? null;
     });
-    return { domain: name, role: evidence.domains[name]!.role.value, cells };
+    const notes = inColumn.map((fs, i) => (deciding[i]!.length > 0 ? fs.filter(isNote).length : 0));
+    return { domain: name, role: evidence.domains[name]!.role.value, cells, notes };
   });
 }
 
@@ -49,11 +72,12 @@ export function postureMatrix(findings: Finding[], evidence: Evidence, pack: Pic
   const rows = matrixRows(findings, evidence, columns);
   const label = (r: MatrixRow) => `${r.domain} (${r.role})`;
   const width = Math.min(48, Math.max(6, ...rows.map((r) => label(r).length)));
-  const colWidth = (c: string) => Math.max(c.length, 4);
-  const lines = [`${"domain".padEnd(width)}  ${columns.map((c) => c.name.padEnd(colWidth(c.name))).join("  ")}`];
+  // "FAIL*" is the widest cell.
+  const colWidth = (c: string) => Math.max(c.length, 5);
+  const lines = [`${"domain".padEnd(width)}  ${columns.map((c) => c.name.padEnd(colWidth(c.name))).join("  ")}`.trimEnd()];
   for (const r of rows) {
-    const cells = columns.map((c, i) => (r.cells[i] ? CELL[r.cells[i]] : "-").padEnd(colWidth(c.name)));
-    lines.push(`${label(r).slice(0, width).padEnd(width)}  ${cells.join("  ")}`);
+    const cells = columns.map((c, i) => cellText(r.cells[i] ?? null, r.notes[i] ?? 0).padEnd(colWidth(c.name)));
+    lines.push(`${label(r).slice(0, width).padEnd(width)}  ${cells.join("  ")}`.trimEnd());
   }
   lines.push(`(${MATRIX_LEGEND})`);
   return lines;

@@ -31,7 +31,10 @@ export interface Verdict {
 
 export function judge(rule: Rule, subject: Subject): Verdict {
   const m = rule.meta;
-  const evidence = m.inputs.length > 0 ? m.inputs.map((i) => inputPointer(i, subject)) : Object.values(subject.pointers).slice(0, 1);
+  // Without declared inputs, the finding points at its own subject's record (the connector, the
+  // message …), named like the scope; never at whichever variable happens to come first (/resolver).
+  const own = subject.pointers[m.scope];
+  const evidence = m.inputs.length > 0 ? m.inputs.map((i) => inputPointer(i, subject)) : own !== undefined ? [own] : Object.values(subject.pointers).slice(0, 1);
   const verdict = (status: Verdict["status"], message: string, cause?: ErrorCode): Verdict => ({
     status, message, evidence, remediation: "",
     // A rule's own error outcome names the evidence error's code in its message, or none (undecided).

@@ -56,6 +56,11 @@ describe("the demo's findings.csv", () => {
       assert.equal(row["Could not assess because"], f.cause ?? "");
       assert.ok(row.Control!.length > 0);
     }
+    // Each finding carries its rule's crosswalk ids, and the CSV shows them (issue 26).
+    const policy = findings.findings.find((f) => f.ruleId === "dmarc.policy")!;
+    assert.deepEqual(policy.crosswalk, { cis: ["2.1.10"], scuba: ["MS.EXO.4.2"] });
+    assert.equal(byKey.get(key({ rule: policy.ruleId, subject: policy.subject }))!.Crosswalk, "CIS 2.1.10; MS.EXO.4.2");
+    assert.match(checklist, /Also in: CIS 2\.1\.10; MS\.EXO\.4\.2/);
     const statuses = rows.map((r) => r.Status);
     assert.equal(statuses[0], "error", "the unknowns come first");
     assert.ok(statuses.lastIndexOf("error") < statuses.indexOf("fail"));

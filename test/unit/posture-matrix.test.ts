@@ -51,6 +51,30 @@ describe("postureMatrix", () => {
   });
 });
 
+describe("postureMatrix severity (issue 26)", () => {
+  const low = (ruleId: string, subject: string, status: Finding["status"]): Finding => ({ ...f(ruleId, subject, status), severity: "low" });
+  const cellsOf = (findings: Finding[]) => {
+    const rows = postureMatrix(findings, evidence, loadPack(defaultRulesDir));
+    return rows.find((r) => r.startsWith("a.example"))!.split(/\s{2,}/).slice(1).map((c) => c.trim());
+  };
+  it("a p=reject domain's DMARC cell is its verdict, with the low-severity note apart", () => {
+    const [, dmarc] = cellsOf([{ ...f("dmarc.policy", "domain:a.example", "pass"), severity: "high" }, low("dmarc.external-report-auth", "domain:a.example", "fail")]);
+    assert.equal(dmarc, "ok*");
+  });
+  it("a low note never hides a medium failure, and a column of low findings alone is judged by them", () => {
+    const [spf, dmarc] = cellsOf([f("spf.valid", "domain:a.example", "fail"), low("spf.dead-terms", "domain:a.example", "warn"), low("dmarc.external-report-auth", "domain:a.example", "fail")]);
+    assert.equal(spf, "FAIL*");
+    assert.equal(dmarc, "FAIL");
+  });
+  it("a control that does not apply stays '-', its notes beside it", () => {
+    const [spf] = cellsOf([f("spf.valid", "domain:a.example", "not_applicable"), low("spf.dead-terms", "domain:a.example", "warn")]);
+    assert.equal(spf, "-*");
+  });
+  it("says what the * means", () => {
+    assert.match(postureMatrix([], evidence, loadPack(defaultRulesDir)).at(-1)!, /\* with low-severity notes/);
+  });
+});
+
 describe("postureMatrix columns", () => {
   it("has the shipped pack's controls as columns, in order", () => {
     const header = postureMatrix([], evidence, loadPack(defaultRulesDir))[0]!.split(/\s+/);

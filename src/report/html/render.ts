@@ -11,7 +11,7 @@ import type { Change, FindingsDiff } from "../diff.js";
 import { changesLine } from "../diff.js";
 import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
 import type { ReportInput } from "../format.js";
-import { STATUS_SHORT } from "../labels.js";
+import { crosswalkText, STATUS_SHORT } from "../labels.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
 import { lookupsIn, recordRows } from "../records.js";
 import { byAttention } from "../order.js";
@@ -21,6 +21,8 @@ import { renderTenant } from "../tenant-summary.js";
 import { anchor, esc, safeUrl } from "./escape.js";
 import { CSS } from "./style.js";
 
+/** A matrix cell with low-severity notes: a "*" and the count in its title. */
+const withNotes = (td: string, notes: number) => (notes > 0 ? td.replace(/^<td([^>]*)>(.*)<\/td>$/, `<td$1 title="${notes} low-severity note${notes > 1 ? "s" : ""}">$2*</td>`) : td);
 const status = (s: Finding["status"] | null) => (s ? `<td class="s-${s === "not_applicable" ? "na" : s}">${STATUS_SHORT[s]}</td>` : "<td></td>");
 
 export function renderHtml(input: ReportInput): string {
@@ -113,7 +115,7 @@ function changesSection(d: FindingsDiff): string {
 function matrix(evidence: Evidence, findings: Findings): string {
   const columns = matrixColumnsOf(findings.findings);
   const rows = matrixRows(findings.findings, evidence, columns)
-    .map((r) => `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c) => (c ? status(c) : "<td>n/a</td>")).join("")}</tr>`).join("");
+    .map((r) => `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c, i) => (c ? withNotes(status(c), r.notes[i] ?? 0) : "<td>n/a</td>")).join("")}</tr>`).join("");
   return `<h2 id="matrix">Posture by domain</h2><table class="matrix"><tr><th>Domain</th><th>Role</th>${columns.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>${rows}</table><p class="muted">${esc(MATRIX_LEGEND.replace("ERR could", "UNKNOWN could"))}.</p>`;
 }
 
@@ -149,6 +151,8 @@ function fixes(groups: FixGroup[]): string {
         out.push(`<p><b>How to fix${whom}:</b>${placeholder}</p><pre>${esc(fix.text)}</pre>`);
       }
       if (ref) out.push(`<p class="muted">See: ${url ? `<a href="${esc(url)}" rel="noopener noreferrer">${esc(ref.title)}</a>` : esc(`${ref.title} (${ref.url})`)}</p>`);
+      const cw = crosswalkText(g.crosswalk);
+      if (cw) out.push(`<p class="muted">Also in: ${esc(cw)}</p>`);
       out.push("</div>");
     }
   }

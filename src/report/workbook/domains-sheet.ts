@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import type { Evidence } from "../../evidence/evidence.js";
 import type { Findings } from "../../evidence/findings.js";
 import { whereMailGoes } from "../mail-path.js";
-import { matrixColumnsOf, matrixRows } from "../posture-matrix.js";
+import { cellText, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
 import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
 export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings: Findings): void {
@@ -17,7 +17,7 @@ export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings:
     ...columns.map((c) => ({ header: c.name, width: Math.max(10, c.name.length + 2) })),
   ]);
   for (const r of matrixRows(findings.findings, evidence, columns)) {
-    const row = ws.addRow([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c) => (c ? STATUS_SHORT[c] : "n/a"))]);
+    const row = ws.addRow([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c, i) => cellText(c, r.notes[i] ?? 0, STATUS_SHORT, "n/a"))]);
     r.cells.forEach((c, i) => c && statusFill(row.getCell(4 + i), c));
   }
   ws.addRow([]);
@@ -26,4 +26,4 @@ export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings:
 }
 
 /** What a cell says, for the sheets with verdict columns. */
-export const LEGEND = "Each cell is the worst verdict of that control's checks for the domain and its MX hosts: FAIL, UNKNOWN (could not be assessed: never a pass), WARN, WAIVED, pass, info, n/a (does not apply).";
+export const LEGEND = "Each cell is the worst verdict of that control's high- and medium-severity checks for the domain and its MX hosts: FAIL, UNKNOWN (could not be assessed: never a pass), WARN, WAIVED, pass, info, n/a (does not apply); * marks low-severity notes, listed with the findings.";

@@ -3,6 +3,7 @@
 import type ExcelJS from "exceljs";
 import type { Findings } from "../../evidence/findings.js";
 import { controlLabel } from "../../rules/controls.js";
+import { crosswalkText } from "../labels.js";
 import { byAttention } from "../order.js";
 import { addSheet, BOLD, LINK, SEVERITY_LABEL, STATUS_LABEL, statusFill, text } from "./style.js";
 
@@ -36,7 +37,7 @@ export function findingsSheet(wb: ExcelJS.Workbook, findings: Findings): void {
     columns: COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
     rows: rows.map((f) => {
       const ref = f.references[0];
-      const cw = f.crosswalk ? [...(f.crosswalk.cis ?? []).map((x) => `CIS ${x}`), ...(f.crosswalk.scuba ?? []), ...(f.crosswalk.orca ?? []).map((x) => `ORCA ${x}`)].join("; ") : "";
+      const cw = crosswalkText(f.crosswalk);
       const w = f.waiver;
       return [
         f.ruleId, text(f.title), controlLabel(f.control), SEVERITY_LABEL[f.severity], STATUS_LABEL[f.status],
