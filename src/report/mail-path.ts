@@ -49,7 +49,7 @@ export function mailPathRows(evidence: Evidence, findings: Findings): MailPathRo
             ...base,
             mx: g.hosts.join("\n"),
             gateway: g.name,
-            connector: c ? `${c.name} (${c.enabled === false ? "disabled" : c.enabled ? "enabled" : "state unknown"}; matched by ${c.matchedBy.join(", ")})` : path.tenantAssessed ? "none found" : "not assessed (no tenant)",
+            connector: c ? `${c.name} (${c.enabled === false ? "disabled" : c.enabled ? "enabled" : "state unknown"}; ${tie(c)})` : path.tenantAssessed ? "none found" : "not assessed (no tenant)",
             lockDown: c ? lockDown(c) : "",
             lockDownVerdict: verdict("gateway.connector-lockdown", subject),
             enhancedFiltering: c ? enhancedFiltering(c) : "",
@@ -76,6 +76,12 @@ export function whereMailGoes(evidence: Evidence, domain: string): string {
   if (g.kind === "exchange-online") return `Exchange Online (${d.mx.hosts.map((h) => h.exchange).join(", ")})`;
   const parts = [...g.gateways.map((x) => x.name), ...g.unknownHosts];
   return `${parts.join(", ")}${g.kind === "mixed" ? " and Exchange Online" : ""}`;
+}
+
+/** How the connector was tied to the gateway; a name alone is not what Exchange Online matches on. */
+function tie(c: PathConnector): string {
+  const strong = c.matchedBy.filter((m) => m !== "name");
+  return strong.length > 0 ? `tied by ${c.matchedBy.join(", ")}` : "tied by its name only: unconfirmed, Exchange Online never matches on a name";
 }
 
 function lockDown(c: PathConnector): string {

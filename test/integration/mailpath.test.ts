@@ -12,6 +12,7 @@ import { withDataParameters } from "../../src/rules/data-parameters.js";
 import { createResolver } from "../../src/dns/resolver.js";
 import type { TenantEvidence } from "../../src/evidence/tenant.js";
 import { defaultRulesDir } from "../../src/paths.js";
+import { mailPathRows } from "../../src/report/mail-path.js";
 import type { ProbeContext } from "../../src/probe/context.js";
 import { probeAll } from "../../src/probe/run.js";
 import { EMPTY_CONFIG, evaluate, loadPack } from "../../src/rules/index.js";
@@ -128,6 +129,9 @@ describe("inbound mail path scenarios, collected live from the sandbox cloud", (
     const ef = findings.find((x) => x.ruleId === "gateway.enhanced-filtering")!;
     assert.match(ef.remediation, /Set-InboundConnector -Identity "Proofpoint inbound" -TlsSenderCertificateName <the certificate name Proofpoint Essentials documents>/);
     assert.match(ef.remediation, /assess --message/);
+    // The mail-path report says how the connector was tied, and that a name proves nothing.
+    const row = mailPathRows(evidence, { findings } as never).find((r) => r.domain === c.domain)!;
+    assert.match(row.connector, /^Proofpoint inbound \(enabled; tied by its name only: unconfirmed/);
   });
 
   it("reads ArcTrustedSealers as the admin API gives it (one comma-joined string)", async () => {
