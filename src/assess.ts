@@ -13,7 +13,7 @@ import type { Findings } from "./evidence/findings.js";
 import type { TenantEvidence } from "./evidence/tenant.js";
 import { type Rules, type RulesOptions, loadRules } from "./evaluate.js";
 import { InputError } from "./input/errors.js";
-import { readUserFile } from "./input/read-file.js";
+import { MAX_BYTES, readUserFile, requireReadableFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
 import { startDeadline } from "./probe/deadline.js";
 import { probeAll } from "./probe/run.js";
@@ -88,6 +88,9 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   }
   // Everything that can be checked without the network is checked first: a typo in --out, or a
   // resolver that does not answer, must not cost a long run its results.
+  // A sample message that cannot be read is bad input (exit 2), like a missing --ca-file, not a
+  // problem buried in the checklist.
+  for (const file of o.messageFiles ?? []) await requireReadableFile(file, "the message file (--message)", MAX_BYTES.message);
   if (o.outDir) await prepareOutDir(o.outDir);
   const baseline = o.baselineFile ? await readComparableFindings(o.baselineFile, "--baseline") : null;
   const log = o.log ?? (() => {});
@@ -150,7 +153,7 @@ async function probeContext(o: ProbeOptions, signal?: AbortSignal): Promise<Prob
 }
 
 async function readCa(file: string): Promise<string> {
-  const pem = await readUserFile(file, "--ca-file");
+  const pem = await readUserFile(file, "--ca-file", MAX_BYTES.pem);
   if (!pem.includes("-----BEGIN CERTIFICATE-----")) throw new InputError(`--ca-file ${file} holds no PEM certificate`);
   return pem;
 }

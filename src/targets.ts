@@ -8,7 +8,7 @@ import { normalizeDomain } from "./dns/name.js";
 import type { DomainEvidence } from "./evidence/domain.js";
 import type { AcceptedDomain, TenantEvidence } from "./evidence/tenant.js";
 import { InputError } from "./input/errors.js";
-import { readUserFile } from "./input/read-file.js";
+import { MAX_BYTES, readUserFile } from "./input/read-file.js";
 
 export interface DomainTarget {
   /** Normalised: lower-case A-label, no trailing dot. */
@@ -31,7 +31,7 @@ export async function readTargets(domains: string[], file?: string): Promise<Dom
   };
   domains.forEach((d, i) => add(d, "cli", `--domain #${i + 1}`));
   if (file) {
-    const text = await readUserFile(file, "the domains file");
+    const text = await readUserFile(file, "the domains file", MAX_BYTES.domains);
     text.split(/\r?\n/).forEach((line, i) => {
       // One domain per line; `#` starts a comment, blank lines are skipped.
       const content = line.replace(/#.*$/, "").trim();

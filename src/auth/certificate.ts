@@ -2,7 +2,7 @@
 // AZURE_CLIENT_CERTIFICATE_PATH means to the Azure SDKs). Read and checked before any network
 // traffic, so a wrong file is a one-line error, not a failed sign-in. The key stays in memory.
 import { createPrivateKey, X509Certificate } from "node:crypto";
-import { readUserFile } from "../input/read-file.js";
+import { MAX_BYTES, readUserFile } from "../input/read-file.js";
 import { InputError } from "../input/errors.js";
 
 export interface ClientCertificate {
@@ -18,7 +18,7 @@ const CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 const KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
 
 export async function readClientCertificate(path: string, now = new Date()): Promise<ClientCertificate> {
-  return parseClientCertificate(await readUserFile(path, "the certificate file"), path, now);
+  return parseClientCertificate(await readUserFile(path, "the certificate file", MAX_BYTES.pem), path, now);
 }
 
 export function parseClientCertificate(pem: string, where: string, now = new Date()): ClientCertificate {

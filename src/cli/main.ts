@@ -54,4 +54,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`exo-posture schema evidence | head -1`) closes the pipe: that is not
+// an error of ours. Stop quietly with what was wanted already delivered, instead of an EPIPE trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : EXIT.ok);
+    throw err;
+  });
+}
+
 process.exitCode = await main(process.argv);

@@ -1,8 +1,8 @@
 // Reading a file the user named (--domains-file, --ca-file, --evidence, a bundle, a config …). One
 // place decides how a file that cannot be read is reported: what it was for, its path, and the
 // reason in a few words, not Node's message (which repeats the path) and never a stack trace.
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { access, constants, readFile, stat } from "node:fs/promises";
 import { InputError } from "./errors.js";
 import { parseJsonBuffer } from "./json-buffer.js";
 
@@ -21,24 +21,67 @@ export function readProblem(err: unknown): string {
   return reason ? `${reason} (${e.code})` : (e.message ?? String(err));
 }
 
+/**
+ * The most each kind of input may hold: a 50 MB YAML config took 30 s and 2.4 GB to refuse (issue
+ * 27); no real one comes near these.
+ */
+export const MAX_BYTES = {
+  /** A config, a rule or data file, a certificate, a domains list of a whole sector. */
+  yaml: 4 * 1024 * 1024,
+  pem: 1024 * 1024,
+  domains: 64 * 1024 * 1024,
+  /** A sample message (Exchange Online accepts up to 150 MB). */
+  message: 160 * 1024 * 1024,
+} as const;
+
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
+const tooLarge = (what: string, path: string, size: number, max: number) =>
+  `${what} ${path} is ${sizeText(size)}, more than the ${sizeText(max)} it may be`;
+
 /** `what` names the file for the user: "the domains file", "--ca-file", "evidence file". */
-export async function readUserFile(path: string, what: string): Promise<string> {
-  return (await readUserBytes(path, what)).toString("utf8");
+export async function readUserFile(path: string, what: string, maxBytes?: number): Promise<string> {
+  return (await readUserBytes(path, what, maxBytes)).toString("utf8");
 }
 
 /** As readUserFile, as bytes: a file past the longest string V8 holds still reads (up to 2 GiB). */
-export async function readUserBytes(path: string, what: string): Promise<Buffer> {
+export async function readUserBytes(path: string, what: string, maxBytes?: number): Promise<Buffer> {
   try {
+    if (maxBytes !== undefined) {
+      const s = await stat(path);
+      if (s.isFile() && s.size > maxBytes) throw new InputError(tooLarge(`cannot read ${what}:`, path, s.size, maxBytes));
+    }
     return await readFile(path);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     // Node refuses a file past 2 GiB with a RangeError: no Buffer can hold it.
     if (err instanceof RangeError) throw new InputError(`cannot read ${what} ${path}: larger than the 2 GiB a file can be read in one piece`);
     throw new InputError(`cannot read ${what} ${path}: ${readProblem(err)}`);
   }
 }
 
+/** A file the run will read later (--message): readable, a file, not too large, or one line now (exit 2). */
+export async function requireReadableFile(path: string, what: string, maxBytes: number): Promise<void> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new InputError(`cannot read ${what} ${path}: ${s.isDirectory() ? "it is a folder, not a file" : "not a regular file"}`);
+    if (s.size > maxBytes) throw new InputError(tooLarge(`cannot read ${what}:`, path, s.size, maxBytes));
+    await access(path, constants.R_OK);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read ${what} ${path}: ${readProblem(err)}`);
+  }
+}
+
 /** As readUserFile, synchronously, with the caller's error (LoadError for rule and data files). */
-export function readUserFileSync(path: string, fail: (reason: string) => Error): string {
+export function readUserFileSync(path: string, fail: (reason: string) => Error, maxBytes?: number): string {
+  let size: number;
+  try {
+    const s = maxBytes !== undefined ? statSync(path) : null;
+    size = s && s.isFile() ? s.size : 0;
+  } catch (err) {
+    throw fail(readProblem(err));
+  }
+  if (maxBytes !== undefined && size > maxBytes) throw fail(`it is ${sizeText(size)}, more than the ${sizeText(maxBytes)} it may be`);
   try {
     return readFileSync(path, "utf8");
   } catch (err) {

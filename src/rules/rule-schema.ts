@@ -64,7 +64,15 @@ export const packFile = z.strictObject({
   // `version: 1` in YAML is a number; a version is text either way.
   version: z.union([z.string().min(1), z.number()]).transform(String),
   description: z.string().optional(),
-  parameters: z.record(z.string(), z.strictObject({ default: z.unknown(), description: z.string().min(1) })),
+  parameters: z.record(z.string(), z.strictObject({
+    default: z.unknown(),
+    description: z.string().min(1),
+    /**
+     * What a config may set it to (src/rules/parameter-type.ts): "number", "string", "string or
+     * null", "list of strings", "list of objects", "one of a, b, c". Read from the default when absent.
+     */
+    type: z.string().optional(),
+  })),
 });
 export type PackFile = z.infer<typeof packFile>;
 
