@@ -3,14 +3,15 @@
 // Text in pieces is written piece by piece, gathered into blocks, so no report is ever one string.
 // A format that fails does not take the others with it: they are written, and then the failure is
 // reported with what was written.
-import { open, rename, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
 import type { FindingsDiff } from "./diff.js";
 import type { ReportContent } from "./format.js";
 import { prepareOutDir } from "./out-dir.js";
-import { FORMATS, type Format, formatById } from "./registry.js";
+import { FORMATS, type Format, formatById, REPORT_FORMATS } from "./registry.js";
 
 export { FORMATS, type Format } from "./registry.js";
 
@@ -23,6 +24,8 @@ export class ReportWriteError extends Error {
 
 export async function writeReports(outDir: string, formats: readonly Format[], evidence: Evidence, findings: Findings, extra: { changes?: FindingsDiff } = {}): Promise<string[]> {
   await prepareOutDir(outDir);
+  // Reports with tenant data are the tenant's configuration: readable by their owner only.
+  const mode = evidence.tenant ? 0o600 : 0o644;
   const files: string[] = [];
   const failures: { format: string; reason: string }[] = [];
   for (const id of FORMATS.filter((f) => formats.includes(f))) {
@@ -30,7 +33,8 @@ export async function writeReports(outDir: string, formats: readonly Format[], e
       const rendered = await formatById(id)!.render({ evidence, findings, ...extra });
       for (const [name, content] of Object.entries(rendered)) {
         const path = join(outDir, name);
-        await writeContent(`${path}.partial`, content);
+        await writeContent(`${path}.partial`, content, mode);
+        // rename replaces whatever stands at `path` (a symlink included) and never writes through it.
         await rename(`${path}.partial`, path);
         files.push(path);
       }
@@ -38,6 +42,7 @@ export async function writeReports(outDir: string, formats: readonly Format[], e
       failures.push({ format: id, reason: err instanceof Error ? err.message : String(err) });
     }
   }
+  await removeStale(outDir, files);
   if (failures.length > 0) throw new ReportWriteError(failures, files);
   return files;
 }
@@ -57,26 +62,46 @@ export interface ReportFailure { format: string; reason: string }
 /** Blocks of about this many characters go to the file at once. */
 const BLOCK = 1 << 20;
 
-async function writeContent(path: string, content: ReportContent): Promise<void> {
-  if (typeof content === "string" || content instanceof Uint8Array) return writeFile(path, content);
-  const file = await open(path, "w");
+/**
+ * A report file of an earlier run that this run did not write (a format not asked for this time)
+ * would sit beside the new ones as if it were theirs: removed, so the folder holds one run. Only the
+ * names reports have are touched; anything else in the folder is the user's.
+ */
+async function removeStale(outDir: string, written: string[]): Promise<void> {
+  const ours = REPORT_FORMATS.flatMap((f) => f.files).flatMap((name) => [name, `${name}.partial`]).map((name) => join(outDir, name));
+  for (const path of ours) if (!written.includes(path)) await rm(path, { force: true }).catch(() => {});
+}
+
+/**
+ * A new file, never an existing one: a leftover `.partial` is removed first (rm takes a symlink
+ * itself away, not its target), then the file is created exclusively and without following a
+ * symlink, so a link planted in the folder can never make a report overwrite another file.
+ */
+async function writeContent(path: string, content: ReportContent, mode: number): Promise<void> {
+  await rm(path, { force: true });
+  const file = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  let ok = false;
   try {
-    let block: string[] = [];
-    let size = 0;
-    for (const piece of content) {
-      block.push(piece);
-      size += piece.length;
-      if (size >= BLOCK) {
-        await file.write(block.join(""));
-        block = [];
-        size = 0;
-      }
-    }
-    if (size > 0) await file.write(block.join(""));
-  } catch (err) {
-    await file.close();
-    await rm(path, { force: true });
-    throw err;
+    if (typeof content === "string" || content instanceof Uint8Array) await file.writeFile(content);
+    else await writeBlocks(file, content);
+    ok = true;
+  } finally {
+    await file.close().catch(() => {});
+    if (!ok) await rm(path, { force: true });
   }
-  await file.close();
+}
+
+async function writeBlocks(file: FileHandle, content: Iterable<string>): Promise<void> {
+  let block: string[] = [];
+  let size = 0;
+  for (const piece of content) {
+    block.push(piece);
+    size += piece.length;
+    if (size >= BLOCK) {
+      await file.write(block.join(""));
+      block = [];
+      size = 0;
+    }
+  }
+  if (size > 0) await file.write(block.join(""));
 }

@@ -32,6 +32,7 @@ describe("bad input: one line on stderr, exit 2", () => {
       `exo-posture: ${join(dir, "waiver.yaml")}:3: waiver subject "council.example" is not how findings name subjects: write domain:council.example (subjects are domain:<name>, mx:<host>, connector:<name>, message:<file>, tenant, or * for all)\n`,
     ],
     ["a sample message that does not exist", () => ["--message", "/nonexistent/sample.eml"], "exo-posture: cannot read the message file (--message) /nonexistent/sample.eml: no such file (ENOENT)\n"],
+    ["--out under /proc, where no folder can be made (it used to hang)", () => ["--out", "/proc/exo-posture-x"], "exo-posture: --out /proc/exo-posture-x: cannot write there (a folder cannot be made there)\n"],
     ["a sample message that is a folder", () => ["--message", dir], `exo-posture: cannot read the message file (--message) ${dir}: it is a folder, not a file\n`],
   ];
   for (const [name, args, stderr] of cases) {
