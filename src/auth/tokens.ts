@@ -13,6 +13,7 @@ import type { CloudEndpoints } from "../cloud/clouds.js";
 import { InputError } from "../input/errors.js";
 import { readClientCertificate } from "./certificate.js";
 import { AuthError, authErrorOf, TokenError } from "./errors.js";
+import { rememberSecret } from "../text/secrets.js";
 import { boundedNetworkClient } from "./network.js";
 import { checkTenantId } from "./tenant-id.js";
 
@@ -86,6 +87,7 @@ export async function createTokenSource(cloud: CloudEndpoints, signIn: SignIn, o
       throw authErrorOf(err, resource, network.lastFailure());
     }
     if (!result?.accessToken) throw new TokenError(`no token for ${resource}: the sign-in returned none`);
+    rememberSecret(result.accessToken);
     return result.accessToken;
   };
   // Collectors start together; without this each would ask for its own first token.
@@ -137,6 +139,7 @@ function deviceCodeTokens(app: PublicClientApplication, s: Extract<SignIn, { kin
     }
     if (!result?.accessToken) throw new TokenError(`no token for ${resource}: the sign-in returned none`);
     account = result.account ?? account;
+    rememberSecret(result.accessToken);
     return result.accessToken;
   };
   return (resource) => {

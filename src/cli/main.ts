@@ -2,6 +2,8 @@
 // The exo-posture command. Each subcommand lives in its own file; this one only assembles them
 // and turns errors into exit codes.
 import { Command, CommanderError } from "commander";
+import { scrubSecrets } from "../text/secrets.js";
+import { visibleControls } from "../text/visible.js";
 import { TOOL } from "../version.js";
 import { registerAssessCommand } from "./assess.js";
 import { registerDemoCommand } from "./demo.js";
@@ -52,6 +54,19 @@ export async function main(argv: string[]): Promise<number> {
     }
     return reportError(err);
   }
+}
+
+// Everything the command prints passes one filter: no secret of this run or in a token's shape,
+// and no control character from outside (an ESC in a connector name, a TXT record or a server's
+// reply would drive the terminal): shown as \xNN (src/text/visible.ts, src/text/secrets.ts).
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) ? chunk.toString("utf8") : null;
+    if (text === null) return write(chunk, ...rest);
+    const encodingGiven = typeof rest[0] === "string";
+    return write(visibleControls(scrubSecrets(text)), ...(encodingGiven ? ["utf8", ...rest.slice(1)] : rest));
+  }) as typeof stream.write;
 }
 
 // A reader that stops early (`exo-posture schema evidence | head -1`) closes the pipe: that is not

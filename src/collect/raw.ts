@@ -3,6 +3,7 @@
 // this, so live and bundle evidence cannot drift apart.
 import type { EvidenceError } from "../evidence/common.js";
 import { thrownError } from "../evidence/thrown.js";
+import { scrubSecrets } from "../text/secrets.js";
 import type { PerDomainCmdlet, TenantCmdlet } from "./allow-list.js";
 
 export interface Outcome {
@@ -31,6 +32,8 @@ export function succeeded(objects: Record<string, unknown>[], warnings: string[]
   return { error: null, warnings, possiblyTruncated: possiblyTruncated || warnings.length > 0, objects };
 }
 
+/** Whatever a server put in its error (an echoed Authorization header …) never becomes evidence. */
 export function failed(err: unknown): Outcome {
-  return { error: thrownError(err), warnings: [], possiblyTruncated: false, objects: [] };
+  const error = thrownError(err);
+  return { error: { ...error, message: scrubSecrets(error.message) }, warnings: [], possiblyTruncated: false, objects: [] };
 }

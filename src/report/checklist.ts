@@ -12,13 +12,15 @@ import { crosswalkText } from "./labels.js";
 import { cell, fenced, inline, table } from "./markdown.js";
 import { cellText, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
 import { plural, resolverText, runTitle, tenantText, verdictLine } from "./run-facts.js";
+import { visibleControls } from "../text/visible.js";
 import { renderTenant } from "./tenant-summary.js";
 
 export const checklistFormat = defineFormat({
   id: "md",
   files: ["checklist.md"],
   description: "checklist.md: the verdict, each fix once with where it applies, matrix, tenant",
-  render: ({ findings, evidence, changes }) => ({ "checklist.md": renderChecklist(findings, evidence, changes) }),
+  // Text from outside keeps no control character: an ESC in a TXT record shows as \x1b (issue 27).
+  render: ({ findings, evidence, changes }) => ({ "checklist.md": visibleControls(renderChecklist(findings, evidence, changes)) }),
 });
 
 export function renderChecklist(findings: Findings, evidence: Evidence, changes?: FindingsDiff): string {

@@ -39,7 +39,8 @@ export type FaultKind =
   | "next-link-broken" // a @odata.nextLink that fails with 400 when replayed
   | "paged" // splits the list over pages with a working @odata.nextLink
   | "empty-missing" // an empty result with no "value" at all (docs/exchange-online-api.md)
-  | "empty-null"; // an empty result as "value": null
+  | "empty-null" // an empty result as "value": null
+  | "echo"; // a hostile or careless server: its error repeats the request's credentials (issue 27)
 
 export interface Fault {
   /** "exo:Get-TransportRule", "exo:*", "graph:/domains", "graph:*", "login:token", "login:*". */

@@ -1,9 +1,11 @@
 // HTML from outside text: every value that reaches the page goes through esc() (text and quoted
 // attribute values alike, HTML Living Standard §13.1.2.3 and §13.1.2.6), and links only through
 // safeUrl(), which keeps http(s) and mailto and drops everything else (javascript:, data: …).
+import { visibleControls } from "../../text/visible.js";
 
 export function esc(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  // Control characters from outside are shown as \xNN, not passed to the page.
+  return visibleControls(String(value ?? "")).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
 /** A URL fit for href: http, https or mailto, else null (a reference from a rule file could hold anything). */

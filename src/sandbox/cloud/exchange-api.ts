@@ -63,6 +63,9 @@ export async function handleExchange(state: CloudState, req: IncomingMessage, re
           innererror: { message: "Invalid Operation", type: "Microsoft.Exchange.Admin.OData.Core.ODataServiceException", internalexception: { message: "|Microsoft.Exchange.Configuration.Tasks.TaskTransientException|Transient failure.", type: "Microsoft.Exchange.Configuration.Tasks.TaskTransientException" } },
         },
       });
+    case "echo":
+      // A 403 whose body repeats the request's Authorization header.
+      return sendJson(res, 403, { error: { code: "Forbidden", message: "Invalid Operation", details: [{ message: `|Microsoft.Exchange.Security.Authorization.AuthorizationException|Access denied for Authorization: ${req.headers.authorization ?? ""}` }] } });
     case "empty-missing":
       return sendJson(res, 200, { "@odata.context": `${state.exchange}/adminapi/beta/${m[1]}/$metadata#Collection(Exchange.GenericHashTable)` });
     case "empty-null":

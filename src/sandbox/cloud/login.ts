@@ -22,6 +22,8 @@ export async function handleLogin(state: CloudState, req: IncomingMessage, res: 
   const fault = takeFault(state, `login:${endpoint}`);
   if (fault?.kind === "slow") await sleep(fault.delayMs ?? 5000);
   if (fault?.kind === "server-error") return sendJson(res, 500, { error: "server_error", error_description: "AADSTS90033: A transient error has occurred." });
+  // A token endpoint that reflects what it was sent, credentials and escapes included.
+  if (fault?.kind === "echo") return sendJson(res, 400, { error: "invalid_client", error_description: `AADSTS7000215: Invalid client secret provided. The request had client_secret=${form.get("client_secret") ?? ""} \u001b[2J\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 (${form.toString()})` });
   const fail = (status: number, error: string, description: string) =>
     sendJson(res, status, { error, error_description: `${description}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}`, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)] });
 
