@@ -10,6 +10,9 @@ import type { AcceptedDomain, TenantEvidence } from "./evidence/tenant.js";
 import { InputError } from "./input/errors.js";
 import { MAX_BYTES, readUserFile } from "./input/read-file.js";
 
+/** Bad domain lines named one by one before the rest are counted. */
+const MAX_PROBLEMS_SHOWN = 20;
+
 export interface DomainTarget {
   /** Normalised: lower-case A-label, no trailing dot. */
   name: string;
@@ -38,7 +41,12 @@ export async function readTargets(domains: string[], file?: string): Promise<Dom
       if (content !== "") add(content, "file", `${file}:${i + 1}`);
     });
   }
-  if (problems.length > 0) throw new InputError(`invalid domain names:\n  ${problems.join("\n  ")}`);
+  // Every bad line is named, up to a screenful: 100,000 junk lines must not make a 7 MB message.
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+    const more = problems.length > shown.length ? `\n  … and ${problems.length - shown.length} more bad line${problems.length - shown.length > 1 ? "s" : ""} (${problems.length} in all)` : "";
+    throw new InputError(`invalid domain names:\n  ${shown.join("\n  ")}${more}`);
+  }
   return unique(targets);
 }
 

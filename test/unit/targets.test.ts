@@ -51,6 +51,18 @@ describe("targets", () => {
     assert.deepEqual((await readTargets(["1.example", "mail2.gov.uk"])).map((t) => t.name), ["1.example", "mail2.gov.uk"]);
   });
 
+  it("names the first 20 bad lines of a junk file and counts the rest (issue 27)", async () => {
+    const dir = tempDir({ "junk.txt": Array.from({ length: 100_000 }, (_, i) => `junk line ${i} \u001b[2J`).join("\n") });
+    await assert.rejects(readTargets([], join(dir, "junk.txt")), (e: unknown) => {
+      assert.ok(e instanceof InputError);
+      assert.equal(e.message.split("\n").length, 22);
+      assert.match(e.message, /junk\.txt:20: "junk line 19/);
+      assert.match(e.message, /… and 99980 more bad lines \(100000 in all\)$/);
+      assert.ok(e.message.length < 4000, `${e.message.length} characters`);
+      return true;
+    });
+  });
+
   it("reports an unreadable domains file in one line", async () => {
     await assert.rejects(readTargets([], join(tempDir(), "missing.txt")), /^InputError: cannot read the domains file .*missing\.txt: no such file \(ENOENT\)$/);
   });
