@@ -36,6 +36,8 @@ export interface ProbeOptions {
   messageFiles?: string[];
   /** Timeout of one SMTP step (connect, a reply, the TLS handshake), in milliseconds (--smtp-timeout; default: the step timeout, 5000). */
   smtpTimeoutMs?: number;
+  /** false: never connect to private, loopback or link-local addresses (the CLI's default; --allow-private). */
+  allowPrivate?: boolean;
   /** MX hosts probed per domain, most preferred first (--max-mx-hosts; default 10); the rest are recorded as not probed. */
   maxMxHosts?: number;
   /**
@@ -146,6 +148,7 @@ async function probeContext(o: ProbeOptions, signal?: AbortSignal): Promise<Prob
     dkimSelectors: o.dkimSelectors ?? [],
     log: o.log ?? (() => {}),
     ...(o.smtpTimeoutMs !== undefined ? { smtpTimeoutMs: o.smtpTimeoutMs } : {}),
+    ...(o.allowPrivate !== undefined ? { allowPrivate: o.allowPrivate } : {}),
     ...o.context,
   };
   // Every network client sees the deadline: the resolver through this wrapper, SMTP and HTTPS through ctx.signal.

@@ -17,6 +17,7 @@ export function registerAssessCommand(program: Command): void {
     .option("--smtp-timeout <ms>", "timeout of one SMTP step (connect, a reply, the TLS handshake), in milliseconds (default 5000, or --dns-timeout when longer)", positiveInt("--smtp-timeout"))
     .option("--max-mx-hosts <n>", "MX hosts probed per domain, most preferred first; the rest are reported as not probed (error), never as passed", positiveInt("--max-mx-hosts"), 10)
     .option("--deadline <duration>", "time limit for the whole run (90s, 15m, 2h): what finished is reported, the rest is error with RUN_DEADLINE", parseDuration("--deadline"))
+    .option("--allow-private", "connect to MX and MTA-STS hosts that resolve to private, loopback or link-local addresses (off by default: a hostile domain must not reach your own network)")
     .option("--ca-file <pem>", "an extra trusted CA certificate for HTTPS and SMTP checks and for Microsoft sign-in, Graph and Exchange (repeatable)", collect, [])
     .option("--dkim-selector <selector>", "a DKIM selector to check besides selector1/selector2 (repeatable)", collect, [])
     .option("--message <file.eml>", "a sample message whose ARC chain and DKIM signatures are verified (repeatable)", collect, [])
@@ -60,6 +61,7 @@ Examples:
         resolver: o.resolver,
         dnsTimeoutMs: o.dnsTimeout,
         ...(o.smtpTimeout !== undefined ? { smtpTimeoutMs: o.smtpTimeout } : {}),
+        allowPrivate: o.allowPrivate === true,
         maxMxHosts: o.maxMxHosts,
         ...(o.deadline !== undefined ? { deadlineMs: o.deadline } : {}),
         caFiles: o.caFile,
@@ -109,6 +111,7 @@ interface AssessCliOptions {
   resolver: string;
   dnsTimeout: number;
   smtpTimeout?: number;
+  allowPrivate?: boolean;
   maxMxHosts: number;
   deadline?: number;
   caFile: string[];

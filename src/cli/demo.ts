@@ -28,6 +28,8 @@ export function registerDemoCommand(program: Command): void {
           outDir: o.out,
           tenantCollect: o.tenantBundle !== undefined ? { bundle: o.tenantBundle } : world.tenant,
           messageFiles: world.messages,
+          // The sample world is on 127.0.0.1 by design.
+          allowPrivate: true,
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
         });

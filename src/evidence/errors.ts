@@ -14,9 +14,9 @@ export const ERROR_CODES = [
   "DNS_TIMEOUT", "DNS_NETWORK", "DNS_SERVFAIL", "DNS_BOGUS", "DNS_REFUSED", "DNS_FORMERR", "DNS_BAD_RESPONSE",
   "DNS_BAD_NAME", "DNS_ERROR", "DNS_NOT_VALIDATING", "DNS_CNAME_CHAIN",
   "DNSSEC_NO_LOOKUPS",
-  "HTTP_NO_ADDRESS", "HTTP_CONNECT_REFUSED", "HTTP_TIMEOUT", "HTTP_NETWORK", "HTTP_PROTOCOL", "HTTP_REDIRECT",
+  "HTTP_NO_ADDRESS", "HTTP_PRIVATE_ADDRESS", "HTTP_CONNECT_REFUSED", "HTTP_TIMEOUT", "HTTP_NETWORK", "HTTP_PROTOCOL", "HTTP_REDIRECT",
   "HTTP_STATUS", "HTTP_CONTENT_TYPE", "HTTP_BODY_TOO_LARGE", "HTTP_BODY_ENCODING",
-  "SMTP_NO_ADDRESS", "SMTP_CONNECT", "SMTP_TIMEOUT", "SMTP_PROTOCOL", "SMTP_REJECTED", "SMTP_NO_STARTTLS",
+  "SMTP_NO_ADDRESS", "SMTP_PRIVATE_ADDRESS", "SMTP_CONNECT", "SMTP_TIMEOUT", "SMTP_PROTOCOL", "SMTP_REJECTED", "SMTP_NO_STARTTLS",
   "SMTP_STARTTLS_REFUSED", "SMTP_RESET",
   "TLS_HANDSHAKE", "TLS_CERT_INVALID", "TLS_CERT_NAME_MISMATCH",
   "SPF_NO_RECORD", "SPF_TOO_MANY_LOOKUPS",
@@ -106,6 +106,11 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     meaning: "No DNS lookup was made to judge DNSSEC by, so the status is indeterminate.",
     remedy: "Nothing to fix in DNS; this points at a probe that asked nothing, so report it.",
   },
+  HTTP_PRIVATE_ADDRESS: {
+    area: "http",
+    meaning: "The MTA-STS policy host resolves to a private, loopback or link-local address, so it was not connected to: a hostile domain must not make a scan reach the assessor's own network.",
+    remedy: "Check the policy host's DNS; if you are assessing your own internal network on purpose, run again with --allow-private.",
+  },
   HTTP_NO_ADDRESS: {
     area: "http",
     meaning: "The MTA-STS policy host mta-sts.<domain> has no A or AAAA record, so no sender can fetch the policy (RFC 8461 §3.3).",
@@ -160,6 +165,11 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     area: "smtp",
     meaning: "The MX host has no A or AAAA address, so there is nothing to connect to and mail cannot be delivered to it.",
     remedy: "Publish addresses for the MX host, or remove it from the domain's MX records.",
+  },
+  SMTP_PRIVATE_ADDRESS: {
+    area: "smtp",
+    meaning: "The MX host resolves to a private, loopback or link-local address, so it was not connected to: a hostile domain must not make a scan reach the assessor's own network. Senders on the internet cannot reach it either.",
+    remedy: "Publish the MX host's public address; if you are assessing your own internal network on purpose, run again with --allow-private.",
   },
   SMTP_CONNECT: {
     area: "smtp",

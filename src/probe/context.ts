@@ -24,6 +24,11 @@ export interface ProbeContext {
    */
   httpsPort?: number;
   /**
+   * false: never connect to a private, loopback or link-local address (SMTP_PRIVATE_ADDRESS,
+   * HTTP_PRIVATE_ADDRESS). The CLI sets it unless --allow-private; the library leaves it to the caller.
+   */
+  allowPrivate?: boolean;
+  /**
    * Where the SMTP service of an MX address is reached: the address itself, port 25, when absent.
    * The sandbox and the tests map their addresses to in-process servers on 127.0.0.1:<port>; null
    * means the address cannot be reached in this world (recorded as SMTP_CONNECT, never tried).

@@ -6,9 +6,14 @@ export const CLI = fileURLToPath(new URL("../../src/cli/main.js", import.meta.ur
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+/**
+ * The test worlds run on loopback, so `assess` gets --allow-private unless `privateRefused` asks for
+ * the CLI's default (which refuses private addresses).
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; privateRefused?: boolean } = {}): Promise<CliResult> {
+  const argv = args[0] === "assess" && !options.privateRefused && !args.includes("--allow-private") ? [...args, "--allow-private"] : args;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...argv], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

@@ -24,11 +24,13 @@ export interface ConnectorOptions {
   timeoutMs: number;
   /** Filled in as soon as the handshake has shown a certificate. */
   seen: TlsSeen;
+  /** false: refuse private addresses (ProbeContext.allowPrivate). */
+  allowPrivate?: boolean;
 }
 
 export function policyConnector(o: ConnectorOptions): buildConnector.connector {
   const secureContext = trustContext(o.ca);
-  const lookup = resolverLookup(o.resolver);
+  const lookup = resolverLookup(o.resolver, o.allowPrivate);
   return (opts, callback) => {
     const servername = opts.servername || opts.hostname;
     const socket: TLSSocket = tlsConnect({

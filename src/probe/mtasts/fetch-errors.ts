@@ -12,6 +12,8 @@ const CERT_CODE = /CERT|SELF_SIGNED|ISSUER|LEAF_SIGNATURE|INVALID_CA|PATH_LENGTH
 export function classify(err: unknown, url: string): { kind: "failure" | "error"; error: EvidenceError } {
   const e = errorOf(err);
   if (e.code === "HTTP_NO_ADDRESS") return { kind: "failure", error: e };
+  // Not looked at, on purpose: unknown, never a failure of the domain's.
+  if (e.code === "HTTP_PRIVATE_ADDRESS") return { kind: "error", error: e };
   if (e.code.startsWith("DNS_")) return { kind: "error", error: e };
   // Node's, undici's and OpenSSL's own codes are what tell these apart, so read the raw ones.
   const code = thrownCode(err) ?? "INTERNAL";

@@ -37,7 +37,7 @@ export async function fetchPolicy(domain: string, ctx: ProbeContext): Promise<Mt
 
   const seen: TlsSeen = { certificate: null, tlsVersion: null };
   const agent = new Agent({
-    connect: policyConnector({ resolver: ctx.resolver, ca: ctx.ca, port: ctx.httpsPort, timeoutMs: ctx.timeoutMs, seen }),
+    connect: policyConnector({ resolver: ctx.resolver, ca: ctx.ca, port: ctx.httpsPort, timeoutMs: ctx.timeoutMs, seen, ...(ctx.allowPrivate !== undefined ? { allowPrivate: ctx.allowPrivate } : {}) }),
     headersTimeout: ctx.timeoutMs,
     bodyTimeout: ctx.timeoutMs,
     pipelining: 0,

@@ -4,6 +4,7 @@ import { isIPv6 } from "node:net";
 import type { LookupFunction } from "node:net";
 import type { Resolver } from "../../dns/types.js";
 import type { ErrorCode } from "../../evidence/errors.js";
+import { isPrivateAddress } from "../private-address.js";
 
 export interface HostAddresses {
   /** IPv4 first, then IPv6. */
@@ -25,12 +26,17 @@ export function codedError(code: ErrorCode, message: string): Error & { code: Er
   return Object.assign(new Error(message), { code });
 }
 
-export function resolverLookup(resolver: Resolver): LookupFunction {
+export function resolverLookup(resolver: Resolver, allowPrivate?: boolean): LookupFunction {
   return (hostname, options, callback) => {
     addressesOf(resolver, hostname).then(
       ({ list, error }) => {
         const wanted = list.filter((ip) => !options.family || options.family === (isIPv6(ip) ? 6 : 4));
-        if (error || wanted.length === 0) {
+        const refused = allowPrivate === false ? wanted.filter(isPrivateAddress) : [];
+        if (refused.length > 0) {
+          // Not one connection into private space, even beside a public address (issue 27).
+          const err = codedError("HTTP_PRIVATE_ADDRESS", `${hostname} resolves to ${refused.join(", ")}, a private, loopback or link-local address: not connected to (give --allow-private to assess such hosts on purpose)`);
+          callback(err as NodeJS.ErrnoException, "", 0);
+        } else if (error || wanted.length === 0) {
           const err = error ?? codedError("HTTP_NO_ADDRESS", `${hostname} has no address`);
           callback(err as NodeJS.ErrnoException, "", 0);
         } else if (options.all) {

@@ -1,6 +1,7 @@
 // The SMTP probe (RFC 5321, RFC 3207): for each address of an MX host, a STARTTLS session with the
 // usual versions (what a sender of today negotiates, and the chain it is shown), then a second one
 // that offers only TLS 1.0 and 1.1, to find out whether the server still accepts them.
+import { isPrivateAddress } from "../private-address.js";
 import { errorOf } from "../evidence-of.js";
 import type { EvidenceError } from "../../evidence/common.js";
 import type { SmtpConnection, SmtpEvidence } from "../../evidence/smtp.js";
@@ -28,6 +29,9 @@ export function sessionLimits(ctx: ProbeContext): { timeoutMs: number; signal?: 
 
 /** Where an address's SMTP service is, or why it is not reachable in this run. */
 export function endpointOf(address: string, ctx: ProbeContext): Endpoint | SmtpProbeError {
+  if (ctx.allowPrivate === false && isPrivateAddress(address)) {
+    return new SmtpProbeError("SMTP_PRIVATE_ADDRESS", `${address} is a private, loopback or link-local address: not connected to (give --allow-private to assess such hosts on purpose)`);
+  }
   if (!ctx.smtpEndpoint) return { host: address, port: SMTP_PORT };
   return ctx.smtpEndpoint(address) ?? new SmtpProbeError("SMTP_CONNECT", `${address} is not reachable in this world (no SMTP server stands for it)`);
 }

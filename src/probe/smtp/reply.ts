@@ -6,6 +6,7 @@ import type { ErrorCodes } from "../../evidence/errors.js";
 
 export type SmtpErrorCode = ErrorCodes<
   | "SMTP_CONNECT"
+  | "SMTP_PRIVATE_ADDRESS"
   | "SMTP_TIMEOUT"
   | "SMTP_PROTOCOL"
   | "SMTP_REJECTED"
