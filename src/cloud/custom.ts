@@ -1,6 +1,6 @@
 // --cloud-endpoints <json>: a cloud of the user's own (the sandbox, the tests, a cloud this table
 // does not know yet). Read strictly: a mistake here sends tokens to the wrong place.
-import { readJsonFile } from "../input/read-file.js";
+import { MAX_BYTES, readJsonFile } from "../input/read-file.js";
 import { z } from "zod";
 import { parseWith } from "../input/parse.js";
 import type { CloudEndpoints } from "./clouds.js";
@@ -67,5 +67,5 @@ export function parseCloudEndpoints(json: unknown, what = "cloud endpoints"): Cl
 }
 
 export async function readCloudEndpoints(path: string): Promise<CloudEndpoints> {
-  return parseCloudEndpoints(await readJsonFile(path, "--cloud-endpoints"), `--cloud-endpoints ${path}`);
+  return parseCloudEndpoints(await readJsonFile(path, "--cloud-endpoints", "", MAX_BYTES.endpoints), `--cloud-endpoints ${path}`);
 }

@@ -2,7 +2,7 @@
 // an app registration. It becomes the same raw shape as a live run (raw.ts). A bundle that is not
 // what the script writes is refused with one line; a cmdlet missing from it is an evidence error,
 // never an empty list: a partial bundle is never taken as complete.
-import { readJsonFile } from "../input/read-file.js";
+import { MAX_BYTES, readJsonFile } from "../input/read-file.js";
 import { z } from "zod";
 import { isGuid } from "../auth/tenant-id.js";
 import type { EvidenceError } from "../evidence/common.js";
@@ -30,7 +30,7 @@ const bundleSchema = z.object({
 });
 
 export async function readBundle(file: string): Promise<RawTenant> {
-  return parseBundle(await readJsonFile(file, "the tenant bundle", "; was it cut short?"), file);
+  return parseBundle(await readJsonFile(file, "the tenant bundle", "; was it cut short?", MAX_BYTES.bundle), file);
 }
 
 export function parseBundle(json: unknown, file: string): RawTenant {

@@ -32,6 +32,10 @@ export const MAX_BYTES = {
   domains: 64 * 1024 * 1024,
   /** A sample message (Exchange Online accepts up to 150 MB). */
   message: 160 * 1024 * 1024,
+  /** A tenant bundle of the export script (a large tenant's is a few MB). */
+  bundle: 256 * 1024 * 1024,
+  /** --cloud-endpoints. */
+  endpoints: 1024 * 1024,
 } as const;
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
@@ -94,8 +98,8 @@ export function readUserFileSync(path: string, fail: (reason: string) => Error, 
  * file larger than the longest string V8 can hold still reads. A byte order mark is dropped first:
  * PowerShell 5.1's `Set-Content -Encoding UTF8` writes one (RFC 8259 §8.1 lets a parser ignore it).
  */
-export async function readJsonFile(path: string, what: string, hint = ""): Promise<unknown> {
-  const bytes = await readUserBytes(path, what);
+export async function readJsonFile(path: string, what: string, hint = "", maxBytes?: number): Promise<unknown> {
+  const bytes = await readUserBytes(path, what, maxBytes);
   try {
     return parseJsonBuffer(bytes);
   } catch (err) {

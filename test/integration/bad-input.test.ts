@@ -5,6 +5,8 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { readCloudEndpoints } from "../../src/cloud/index.js";
+import { InputError } from "../../src/input/errors.js";
 import { CLI, runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -43,6 +45,13 @@ describe("bad input: one line on stderr, exit 2", () => {
       assert.equal(r.stdout, "");
     });
   }
+});
+
+describe("JSON inputs have size caps too", () => {
+  it("--cloud-endpoints of 2 MB: one line, before anything is parsed", async () => {
+    const path = file("endpoints.json", `{"x":"${"y".repeat(2 * 1024 * 1024)}"}`);
+    await assert.rejects(readCloudEndpoints(path), (e: unknown) => e instanceof InputError && e.message === `cannot read --cloud-endpoints: ${path} is 2 MB, more than the 1 MB it may be`);
+  });
 });
 
 describe("a reader that stops early", () => {
