@@ -2,6 +2,7 @@
 // credential stops the run with one line (the CLI's exit 2): nothing can be collected and the fix
 // is in the user's hands. Anything narrower (one resource not consented) becomes an evidence
 // error on the collectors that needed that token, and the rest goes on.
+import { scrubSecrets } from "../text/secrets.js";
 import type { ErrorCode, ErrorCodes } from "../evidence/errors.js";
 import { InputError } from "../input/errors.js";
 
@@ -35,7 +36,9 @@ const FATAL: [RegExp, AuthError["code"], string][] = [
 export function authErrorOf(err: unknown, resource: string, networkReason: string | null = null): AuthError | TokenError {
   const e = err as { errorCode?: string; errorMessage?: string; message?: string };
   const own = firstLine(e.errorMessage || e.message || String(err));
-  const text = e.errorCode === "network_error" && networkReason ? firstLine(networkReason) : own;
+  // A sign-in server's text may repeat what it was sent (client_secret=…): scrubbed here, where
+  // MSAL's errors become ours, so no caller of the library gets the secret back in a message.
+  const text = scrubSecrets(e.errorCode === "network_error" && networkReason ? firstLine(networkReason) : own);
   for (const [re, code, hint] of FATAL) if (re.test(text)) return new AuthError(code, `sign-in failed: ${hint} (${text})`);
   if (e.errorCode === "invalid_client" || e.errorCode === "unauthorized_client") {
     return new AuthError("AUTH_INVALID_CREDENTIAL", `sign-in failed: the app or its credential was refused (${e.errorCode}: ${text})`);

@@ -75,6 +75,8 @@ export async function createTokenSource(cloud: CloudEndpoints, signIn: SignIn, o
   } else {
     if (!signIn.secret) throw new InputError("AZURE_CLIENT_SECRET is empty");
     auth.clientSecret = signIn.secret;
+    // Known to the scrubber wherever the sign-in starts (the CLI or a library caller).
+    rememberSecret(signIn.secret);
   }
   const app = new ConfidentialClientApplication({ auth, system });
   const acquire = async (resource: string): Promise<string> => {

@@ -4,7 +4,6 @@ import { createTokenSource, type SignIn } from "../auth/tokens.js";
 import { checkTenantId } from "../auth/tenant-id.js";
 import { type CloudEndpoints, resolveCloud } from "../cloud/index.js";
 import { InputError } from "../input/errors.js";
-import { rememberSecret } from "../text/secrets.js";
 import type { TenantEvidence } from "../evidence/tenant.js";
 import { collectLive } from "./live.js";
 import { normalizeTenant } from "./normalize.js";
@@ -97,10 +96,7 @@ export function signInOf(opts: CollectTenantOptions, env: Record<string, string 
     return { kind: "device-code", tenantId, clientId, ...(opts.prompt ? { prompt: opts.prompt } : {}) };
   }
   if (opts.certificate) return { kind: "certificate", tenantId, clientId, certificatePath: opts.certificate };
-  if (env.AZURE_CLIENT_SECRET) {
-    rememberSecret(env.AZURE_CLIENT_SECRET);
-    return { kind: "secret", tenantId, clientId, secret: env.AZURE_CLIENT_SECRET };
-  }
+  if (env.AZURE_CLIENT_SECRET) return { kind: "secret", tenantId, clientId, secret: env.AZURE_CLIENT_SECRET };
   if (env.AZURE_CLIENT_CERTIFICATE_PATH) return { kind: "certificate", tenantId, clientId, certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH };
   throw new InputError("no credential: give --certificate <pem> (or AZURE_CLIENT_CERTIFICATE_PATH), set AZURE_CLIENT_SECRET, or use --device-code");
 }

@@ -33,7 +33,7 @@ export function describeType(t: ParameterType): string {
 /** Why `value` does not fit `t`, or null when it does. */
 export function typeProblem(t: ParameterType, value: unknown): string | null {
   if (value === null) return t.nullable ? null : "null";
-  const got = typeof value === "string" ? `the string ${JSON.stringify(value.slice(0, 40))}` : Array.isArray(value) ? "a list" : value === null ? "null" : typeof value;
+  const got = typeof value === "string" ? `the string ${JSON.stringify(value.slice(0, 40))}` : Array.isArray(value) ? "a list" : typeof value;
   switch (t.kind) {
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? null : got;

@@ -21,9 +21,12 @@ import { renderTenant } from "../tenant-summary.js";
 import { anchor, esc, safeUrl } from "./escape.js";
 import { CSS } from "./style.js";
 
-/** A matrix cell with low-severity notes: a "*" and the count in its title. */
-const withNotes = (td: string, notes: number) => (notes > 0 ? td.replace(/^<td([^>]*)>(.*)<\/td>$/, `<td$1 title="${notes} low-severity note${notes > 1 ? "s" : ""}">$2*</td>`) : td);
-const status = (s: Finding["status"] | null) => (s ? `<td class="s-${s === "not_applicable" ? "na" : s}">${STATUS_SHORT[s]}</td>` : "<td></td>");
+/** A verdict cell; in the matrix, low-severity notes add a "*" and their count in the title. */
+const status = (s: Finding["status"] | null, notes = 0) => {
+  if (!s) return "<td></td>";
+  const title = notes > 0 ? ` title="${notes} low-severity note${notes > 1 ? "s" : ""}"` : "";
+  return `<td class="s-${s === "not_applicable" ? "na" : s}"${title}>${STATUS_SHORT[s]}${notes > 0 ? "*" : ""}</td>`;
+};
 
 export function renderHtml(input: ReportInput): string {
   return htmlParts(input).join("");
@@ -115,7 +118,7 @@ function changesSection(d: FindingsDiff): string {
 function matrix(evidence: Evidence, findings: Findings): string {
   const columns = matrixColumnsOf(findings.findings);
   const rows = matrixRows(findings.findings, evidence, columns)
-    .map((r) => `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c, i) => (c ? withNotes(status(c), r.notes[i] ?? 0) : "<td>n/a</td>")).join("")}</tr>`).join("");
+    .map((r) => `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c, i) => (c ? status(c, r.notes[i] ?? 0) : "<td>n/a</td>")).join("")}</tr>`).join("");
   return `<h2 id="matrix">Posture by domain</h2><table class="matrix"><tr><th>Domain</th><th>Role</th>${columns.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>${rows}</table><p class="muted">${esc(MATRIX_LEGEND.replace("ERR could", "UNKNOWN could"))}.</p>`;
 }
 
