@@ -9,7 +9,8 @@
     these read-only cmdlets and changes nothing:
 
         Get-AcceptedDomain, Get-InboundConnector, Get-OutboundConnector, Get-DkimSigningConfig,
-        Get-ArcConfig, Get-TransportRule, Get-OrganizationConfig, and for each accepted domain
+        Get-ArcConfig, Get-TransportRule, Get-OrganizationConfig, Get-AntiPhishPolicy, and for each
+        accepted domain
         (except *.onmicrosoft.com) Get-DnssecStatusForVerifiedDomain and Get-SmtpDaneInboundStatus.
 
     The bundle keeps each cmdlet's own property names. Values are written plainly: enums by name,
@@ -80,7 +81,7 @@ Set-StrictMode -Version 3
 $ErrorActionPreference = 'Stop'
 
 $BundleFormat = 'exo-posture-bundle/1'
-$ScriptVersion = '2'
+$ScriptVersion = '3'
 
 # Connect-ExchangeOnline -ExchangeEnvironmentName per cloud (ExchangeOnlineManagement: O365Default,
 # O365USGovGCCHigh, O365USGovDoD, O365China). GCC (moderate) signs in as the commercial cloud.
@@ -101,6 +102,7 @@ $TenantCmdlets = [ordered]@{
     'Get-ArcConfig'          = @{}
     'Get-TransportRule'      = @{ ResultSize = 'Unlimited' }
     'Get-OrganizationConfig' = @{}
+    'Get-AntiPhishPolicy'    = @{}
 }
 $PerDomainCmdlets = @('Get-DnssecStatusForVerifiedDomain', 'Get-SmtpDaneInboundStatus')
 

@@ -11,6 +11,7 @@ export const TENANT_CMDLETS = [
   "Get-ArcConfig",
   "Get-TransportRule",
   "Get-OrganizationConfig",
+  "Get-AntiPhishPolicy",
 ] as const;
 
 /** Run once per accepted domain, with -DomainName. */
@@ -31,6 +32,7 @@ const PARAMETERS: Record<AllowedCmdlet, readonly string[]> = {
   "Get-ArcConfig": [],
   "Get-TransportRule": ["ResultSize"],
   "Get-OrganizationConfig": [],
+  "Get-AntiPhishPolicy": [],
   "Get-DnssecStatusForVerifiedDomain": ["DomainName"],
   "Get-SmtpDaneInboundStatus": ["DomainName"],
 };

@@ -35,6 +35,8 @@ export function transportRuleOf(obj: RawObject, warnings: string[]): TransportRu
     sentToScope: r.enumOf("SentToScope", [...SCOPES, "ExternalPartner", "ExternalNonPartner"] as const),
     senderIpRanges: r.list("SenderIpRanges"),
     exceptIfSenderDomainIs: r.list("ExceptIfSenderDomainIs").map((d) => d.toLowerCase()),
+    recipientDomainIs: r.list("RecipientDomainIs").map((d) => d.toLowerCase().replace(/\.$/, "")),
+    routeMessageOutboundRequireTls: r.bool("RouteMessageOutboundRequireTls"),
     quarantine: r.bool("Quarantine"),
     setSCL: r.int("SetSCL"),
     redirectMessageTo: r.list("RedirectMessageTo"),

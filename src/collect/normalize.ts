@@ -14,6 +14,7 @@ import {
 import { PropertyReader, type RawObject } from "./coerce.js";
 import { inboundConnectorOf, outboundConnectorOf } from "./normalize-connectors.js";
 import { dnssecStatusOf, smtpDaneStatusOf } from "./normalize-domain-status.js";
+import { antiPhishPolicyOf } from "./normalize-anti-phish.js";
 import { byPriority, transportRuleOf } from "./normalize-transport-rules.js";
 import type { Outcome, PerDomainOutcome, RawTenant } from "./raw.js";
 import { redactRaw } from "./redact.js";
@@ -49,6 +50,7 @@ export function normalizeTenant(raw: RawTenant, meta: NormalizeMeta): TenantEvid
     arcConfig: arcConfigOf(c["Get-ArcConfig"]),
     transportRules,
     organizationConfig: organizationConfigOf(c["Get-OrganizationConfig"]),
+    antiPhishPolicies: listSection(c["Get-AntiPhishPolicy"], antiPhishPolicyOf),
     dnssecStatus: perDomainSection(raw.perDomain["Get-DnssecStatusForVerifiedDomain"], dnssecStatusOf),
     smtpDaneInbound: perDomainSection(raw.perDomain["Get-SmtpDaneInboundStatus"], smtpDaneStatusOf),
   };

@@ -8,6 +8,7 @@ import { dnssecEvidence } from "./dnssec.js";
 import { mtaStsEvidence } from "./mtasts.js";
 import { mxEvidence } from "./mx.js";
 import { domainRole } from "./role.js";
+import { senderPtrEvidence } from "./sender-ptr.js";
 import { spfEvidence } from "./spf.js";
 import { tlsRptEvidence } from "./tlsrpt.js";
 
@@ -21,6 +22,8 @@ export const domainEvidence = z.object({
   role: domainRole,
   mx: mxEvidence,
   spf: spfEvidence,
+  /** Forward-confirmed PTR of each single address the SPF tree authorises. Absent in evidence from before it existed. */
+  senderPtr: senderPtrEvidence.optional(),
   dmarc: dmarcEvidence,
   dkim: dkimEvidence,
   /** The domain's own answers (SOA, MX) as a validating resolver saw them. */

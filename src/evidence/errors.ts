@@ -28,7 +28,7 @@ export const ERROR_CODES = [
   "EXO_NETWORK", "EXO_BAD_RESPONSE", "EXO_EMPTY_RESULT", "EXO_CMDLET_REFUSED",
   "AUTH_TENANT_NOT_FOUND", "AUTH_CLIENT_NOT_FOUND", "AUTH_INVALID_CREDENTIAL", "AUTH_UNREACHABLE", "AUTH_FAILED",
   "BUNDLE_MISSING", "BUNDLE_CMDLET_FAILED",
-  "NOT_COLLECTED", "NOT_CHECKED", "RUN_DEADLINE", "EVIDENCE_INCONSISTENT", "RULE_UNDECIDED", "RULE_BUDGET", "INTERNAL",
+  "NOT_COLLECTED", "NOT_CHECKED", "NOT_VISIBLE", "RUN_DEADLINE", "EVIDENCE_INCONSISTENT", "RULE_UNDECIDED", "RULE_BUDGET", "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -368,8 +368,13 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
   },
   NOT_COLLECTED: {
     area: "internal",
-    meaning: "Not run, because what it depends on is unknown (the per-domain cmdlets need the accepted domains); the code of that failure is in the message.",
-    remedy: "Fix the error of the section it names (usually Get-AcceptedDomain); this one then goes away.",
+    meaning: "Not run, because what it depends on is unknown (the per-domain cmdlets need the accepted domains; the code of that failure is in the message), or not collected by the older exo-posture that wrote the evidence.",
+    remedy: "Fix the error of the section it names (usually Get-AcceptedDomain); this one then goes away. For older evidence, collect the tenant again.",
+  },
+  NOT_VISIBLE: {
+    area: "internal",
+    meaning: "The setting that decides it lives in a service this tool cannot read: for one, mail leaves Exchange Online through a smart host (a gateway), and whether the gateway forces TLS onwards is set there.",
+    remedy: "Check the setting in that service's console (the message names the service and the hosts). Once checked, record a waiver for the finding saying who checked and when.",
   },
   NOT_CHECKED: {
     area: "internal",

@@ -13,8 +13,56 @@ export type Severity = z.infer<typeof severity>;
 
 export const reference = z.object({ title: z.string(), url: z.string() });
 
-/** A rule's equivalents in other benchmarks (CIS Microsoft 365, CISA SCuBA, ORCA). */
-export const crosswalk = z.object({ cis: z.array(z.string()).optional(), scuba: z.array(z.string()).optional(), orca: z.array(z.string()).optional() });
+/** Policies a pack may judge requirement by requirement (rules/<pack>/policies/<id>.yaml). */
+export const POLICY_IDS = ["govuk"] as const;
+
+/**
+ * A rule's equivalents in other benchmarks (CIS Microsoft 365, CISA SCuBA, ORCA), and the
+ * requirements it serves of a policy the pack holds (govuk: the UK government secure email policy).
+ */
+export const crosswalk = z.object({
+  cis: z.array(z.string()).optional(),
+  scuba: z.array(z.string()).optional(),
+  orca: z.array(z.string()).optional(),
+  govuk: z.array(z.string()).optional(),
+});
+
+export const REQUIREMENT_VERDICTS = ["met", "not_met", "could_not_assess", "not_applicable", "not_checked"] as const;
+
+/** One requirement of a policy and what the run found for it. */
+export const requirementResult = z.object({
+  id: z.string(),
+  level: z.enum(["must", "should"]),
+  text: z.string(),
+  checks: z.string(),
+  source: reference,
+  /**
+   * not_met: a check failed (waived ones included: a waiver accepts the risk, it does not meet the
+   * requirement); could_not_assess: none failed but one could not be assessed, or none ran (never
+   * met); met: every check passed or only warned; not_applicable: no check applied; not_checked:
+   * the pack has no rule for it.
+   */
+  verdict: z.enum(REQUIREMENT_VERDICTS),
+  /** One line saying why, for the view. */
+  reason: z.string(),
+  /** The rules behind it. */
+  ruleIds: z.array(z.string()),
+  /** Findings by status, for "met, 2 warnings". */
+  counts: z.record(status, z.number().int()),
+  /** What stands in the way: each failing, unassessed, warning or waived finding's subject and rule. */
+  open: z.array(z.object({ subject: z.string(), ruleId: z.string(), status })),
+});
+export type RequirementResult = z.infer<typeof requirementResult>;
+
+export const policyResult = z.object({
+  id: z.enum(POLICY_IDS),
+  title: z.string(),
+  /** A short name, e.g. for a workbook sheet. */
+  short: z.string(),
+  source: reference,
+  requirements: z.array(requirementResult),
+});
+export type PolicyResult = z.infer<typeof policyResult>;
 
 export const finding = z.object({
   ruleId: z.string(),
@@ -89,6 +137,8 @@ export const findingsSchema = z.object({
   assessment,
   /** Notes about the run a reader must see: expired waivers, waivers that matched nothing. */
   notes: z.array(z.string()),
+  /** Each policy of the pack, requirement by requirement (absent from older findings files). */
+  policies: z.array(policyResult).default([]),
   findings: z.array(finding),
 });
 export type Findings = z.infer<typeof findingsSchema>;

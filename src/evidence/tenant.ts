@@ -180,6 +180,10 @@ export const transportRule = z.object({
   sentToScope: z.string().nullable(),
   senderIpRanges: z.array(z.string()),
   exceptIfSenderDomainIs: z.array(z.string()),
+  /** Recipient domains the rule matches (the domain and its subdomains), lower case. Absent in older evidence. */
+  recipientDomainIs: z.array(z.string()).default([]),
+  /** The rule delivers matching mail only over TLS ("If TLS fails, the message isn't delivered"). Absent in older evidence. */
+  routeMessageOutboundRequireTls: z.boolean().nullable().default(null),
   quarantine: z.boolean().nullable(),
   setSCL: z.number().int().nullable(),
   redirectMessageTo: z.array(z.string()),
@@ -198,6 +202,30 @@ export const organizationConfigSection = z.object({
   rejectDirectSend: z.boolean().nullable(),
   raw: rawObject.nullable(),
 });
+
+/**
+ * Get-AntiPhishPolicy: one policy, with the spoof-protection settings that decide whether Exchange
+ * Online acts on a sender's DMARC policy (office-docs-powershell, new-antiphishpolicy.md:
+ * HonorDmarcPolicy, DmarcQuarantineAction MoveToJmf | Quarantine, DmarcRejectAction Quarantine |
+ * Reject, AuthenticationFailAction MoveToJmf | Quarantine).
+ */
+export const antiPhishPolicy = z.object({
+  name: z.string(),
+  identity: z.string().nullable(),
+  /** The default policy ("Office365 AntiPhish Default"): applies to every recipient no other policy covers. */
+  isDefault: z.boolean().nullable(),
+  /** "Standard" / "Strict" for the preset security policies, "Custom" (or absent) otherwise. */
+  recommendedPolicyType: z.string().nullable(),
+  enableSpoofIntelligence: z.boolean().nullable(),
+  /** $true (the default): a message that fails DMARC from a p=quarantine / p=reject domain gets the actions below. */
+  honorDmarcPolicy: z.boolean().nullable(),
+  dmarcQuarantineAction: z.string().nullable(),
+  dmarcRejectAction: z.string().nullable(),
+  /** What happens instead when HonorDmarcPolicy is $false, and to other spoof detections. */
+  authenticationFailAction: z.string().nullable(),
+  raw: rawObject,
+});
+export const antiPhishPoliciesSection = z.object({ ...collected, items: z.array(antiPhishPolicy) });
 
 /** Get-DnssecStatusForVerifiedDomain for one domain (nested shapes UNVERIFIED: kept raw too). */
 export const dnssecDomainStatus = z.object({
@@ -260,6 +288,16 @@ export const tenantEvidence = z.object({
   arcConfig: arcConfigSection,
   transportRules: transportRulesSection,
   organizationConfig: organizationConfigSection,
+  /**
+   * Absent from evidence written before it was collected: such evidence says so (NOT_COLLECTED)
+   * instead of failing to load, and the rules that read it are error, never pass.
+   */
+  antiPhishPolicies: antiPhishPoliciesSection.default({
+    error: { code: "NOT_COLLECTED", message: "Get-AntiPhishPolicy was not collected when this evidence was written (an older exo-posture): collect again to assess it" },
+    warnings: [],
+    possiblyTruncated: false,
+    items: [],
+  }),
   dnssecStatus: dnssecStatusSection,
   smtpDaneInbound: smtpDaneInboundSection,
 });
@@ -271,5 +309,6 @@ export type InboundConnector = z.infer<typeof inboundConnector>;
 export type OutboundConnector = z.infer<typeof outboundConnector>;
 export type DkimSigningConfig = z.infer<typeof dkimSigningConfig>;
 export type TransportRule = z.infer<typeof transportRule>;
+export type AntiPhishPolicy = z.infer<typeof antiPhishPolicy>;
 export type DnssecDomainStatus = z.infer<typeof dnssecDomainStatus>;
 export type SmtpDaneDomainStatus = z.infer<typeof smtpDaneDomainStatus>;

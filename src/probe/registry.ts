@@ -22,6 +22,7 @@ import { probeMtaSts, withMxMatches } from "./mtasts/index.js";
 import { probeMx } from "./mx.js";
 import { entry } from "./sections.js";
 import { probeSmtp } from "./smtp/index.js";
+import { probeSenderPtr } from "./sender-ptr.js";
 import { probeSpf } from "./spf/index.js";
 import { probeTlsRpt } from "./tlsrpt.js";
 
@@ -43,6 +44,7 @@ const domain = entry<DomainSections, DomainProbeRun>();
 export const DOMAIN_PROBES = [
   domain("mx", "MX records (RFC 5321 §5.1, Null MX RFC 7505)", (r) => probeMx(r.target.name, r.ctx)),
   domain("spf", "SPF record, check_host() walk and lint (RFC 7208)", (r) => probeSpf(r.target.name, r.ctx)),
+  domain("senderPtr", "forward-confirmed PTR of each single address the SPF tree authorises", async (r) => probeSenderPtr(await r.section("spf"), r.ctx)),
   domain("dmarc", "DMARC record and policy discovery", (r) => probeDmarc(r.target.name, r.ctx)),
   domain("dkim", "DKIM key records at the tenant's and the user's selectors (RFC 6376 §3.6)", (r) => probeDkim(r.target.name, r.ctx, tenantDkimSelectors(r.target.name, r.tenant))),
   domain("mtaSts", "MTA-STS record and policy (RFC 8461)", async (r) => withMxMatches(await probeMtaSts(r.target.name, r.ctx), await r.section("mx"))),

@@ -9,6 +9,7 @@ import { type Change, changesLine, type FindingState, type FindingsDiff } from "
 import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
 import { defineFormat } from "./format.js";
 import { crosswalkText } from "./labels.js";
+import { policiesOf, policyRows, policyTally, REQUIREMENT_LEGEND } from "./policy-view.js";
 import { cell, fenced, inline, table } from "./markdown.js";
 import { cellText, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
 import { plural, resolverText, runTitle, tenantText, verdictLine } from "./run-facts.js";
@@ -32,6 +33,7 @@ export function renderChecklist(findings: Findings, evidence: Evidence, changes?
     "",
     ...verdict(findings, groups),
     ...(changes ? changesSection(changes) : []),
+    ...policies(findings),
     `Below: ${[groups.length > 0 ? "[To fix](#to-fix)" : "", "[Posture by domain](#posture-by-domain)", evidence.tenant ? "[Tenant mail flow](#tenant-mail-flow)" : "", findings.findings.some((f) => f.status === "waived") ? "[Waived](#waived-accepted-risks)" : ""].filter(Boolean).join(" · ")}.`,
     "",
     ...toFix(groups),
@@ -85,6 +87,24 @@ function verdict(findings: Findings, groups: FixGroup[]): string[] {
     out.push(`  - What to do: ${inline(c.remedy)}`);
   }
   out.push("");
+  return out;
+}
+
+/** Each policy of the pack, requirement by requirement: what an assessor asks first. */
+function policies(findings: Findings): string[] {
+  const out: string[] = [];
+  for (const p of policiesOf(findings)) {
+    out.push(`## ${inline(p.title)}`, "", `Requirement by requirement, as [${inline(p.source.title)}](${p.source.url}) states them: ${inline(policyTally(p))}.`, "");
+    out.push(
+      ...table(
+        ["Requirement", "", "Verdict", "Why", "Checked by"],
+        policyRows(p).map((r) => [`[${cell(r.text)}](${r.url})`, r.level, `**${r.label}**`, cell(r.reason), r.rules ? cell(r.rules) : "no rule"]),
+      ),
+      "",
+      `_${inline(REQUIREMENT_LEGEND)}._`,
+      "",
+    );
+  }
   return out;
 }
 

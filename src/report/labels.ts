@@ -9,8 +9,8 @@ export const STATUS_LABEL: Record<Finding["status"], string> = {
 /** For narrow cells (the matrix, the mail path's verdicts); the pages say what UNKNOWN means. */
 export const STATUS_SHORT: Record<Finding["status"], string> = { ...STATUS_LABEL, error: "UNKNOWN" };
 
-/** A rule's equivalents in other benchmarks, as one line: "CIS 2.1.10; MS.EXO.4.2; ORCA 233" (empty when none). */
+/** A rule's equivalents in other benchmarks, as one line: "GOV.UK dmarc; CIS 2.1.10; MS.EXO.4.2; ORCA 233" (empty when none). */
 export function crosswalkText(c: Finding["crosswalk"]): string {
   if (!c) return "";
-  return [...(c.cis ?? []).map((x) => `CIS ${x}`), ...(c.scuba ?? []), ...(c.orca ?? []).map((x) => `ORCA ${x}`)].join("; ");
+  return [...(c.govuk ?? []).map((x) => `GOV.UK ${x}`), ...(c.cis ?? []).map((x) => `CIS ${x}`), ...(c.scuba ?? []), ...(c.orca ?? []).map((x) => `ORCA ${x}`)].join("; ");
 }

@@ -8,6 +8,7 @@ import { assessmentOf } from "./assessment.js";
 import { type Inconsistencies, inconsistenciesOf } from "./consistency.js";
 import { EMPTY_CONFIG, parametersOf } from "./config.js";
 import { judge } from "./judge.js";
+import { policyResults } from "./policy-view.js";
 import type { Pack, Rule } from "./pack.js";
 import { subjectsFor } from "./subjects.js";
 import { applyWaivers } from "./waivers.js";
@@ -30,6 +31,11 @@ export function evaluate(pack: Pack, evidence: Evidence, config: ConfigFile = EM
     summary: summarize(findings),
     assessment: assessmentOf(findings),
     notes,
+    policies: policyResults(pack.policies ?? [], {
+      findings,
+      tenantRuleIds: new Set(pack.rules.filter((r) => r.meta.scope === "tenant" || r.meta.scope === "connector").map((r) => r.meta.id)),
+      tenantCollected: evidence.tenant !== null,
+    }),
     findings,
   };
 }

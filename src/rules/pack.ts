@@ -6,7 +6,7 @@ import { basename, join } from "node:path";
 import { type Program, type Template, compile, compileTemplate } from "./cel.js";
 import { type CompiledLet } from "./lets.js";
 import { checkLets } from "./let-check.js";
-import { type PackFile, type RuleFile, packFile, ruleFile } from "./rule-schema.js";
+import { type PackFile, type PolicyFile, type RuleFile, packFile, policyFile, ruleFile } from "./rule-schema.js";
 import { LoadError } from "../input/errors.js";
 import { readYaml } from "../input/yaml-file.js";
 
@@ -30,6 +30,8 @@ export interface Pack {
   dir: string;
   meta: PackFile;
   rules: Rule[];
+  /** The policies in policies/*.yaml, each judged requirement by requirement in every report. */
+  policies: PolicyFile[];
 }
 
 /** Which variables a rule of each scope sees (docs/rules.md "Subjects"). */
@@ -60,7 +62,46 @@ export function loadPack(dir: string): Pack {
     if (other) throw new LoadError(r.file, 1, `rule id ${r.meta.id} is also defined in ${other}`);
     seen.set(r.meta.id, r.file);
   }
-  return { dir, meta, rules };
+  const policies = loadPolicies(join(dir, "policies"));
+  checkPolicyLinks(rules, policies);
+  return { dir, meta, rules, policies };
+}
+
+/** policies/*.yaml beside the rules; a pack without the folder has none. */
+function loadPolicies(dir: string): PolicyFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw new LoadError(dir, null, `cannot read the policies folder: ${(err as Error).message}`);
+  }
+  const policies = names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => {
+    const file = join(dir, n);
+    const y = readYaml(file, policyFile);
+    if (basename(file).replace(/\.ya?ml$/, "") !== y.value.id) throw new LoadError(file, y.lineOf(["id"]), `the file of policy ${y.value.id} must be named ${y.value.id}.yaml`);
+    const ids = new Set<string>();
+    y.value.requirements.forEach((r, i) => {
+      if (ids.has(r.id)) throw new LoadError(file, y.lineOf(["requirements", i, "id"]), `requirement ${r.id} is listed twice`);
+      ids.add(r.id);
+    });
+    return y.value;
+  });
+  return policies;
+}
+
+/** A rule that names a requirement its pack's policy does not have would vanish from the view. */
+function checkPolicyLinks(rules: Rule[], policies: PolicyFile[]): void {
+  for (const p of policies) {
+    const ids = new Set(p.requirements.map((r) => r.id));
+    for (const rule of rules) {
+      (rule.meta.crosswalk?.[p.id] ?? []).forEach((id, i) => {
+        if (!ids.has(id)) {
+          throw new LoadError(rule.file, rule.lineOf(["crosswalk", p.id, i]), `crosswalk ${p.id}: ${id} is not a requirement of ${p.title} (policies/${p.id}.yaml has ${[...ids].join(", ")})`);
+        }
+      });
+    }
+  }
 }
 
 export function loadRule(file: string): Rule {

@@ -2,7 +2,7 @@
 // typo in a rule or a waiver is caught at load, not silently ignored.
 import { z } from "zod";
 import { errorCode } from "../evidence/errors.js";
-import { crosswalk, reference, severity, status } from "../evidence/findings.js";
+import { crosswalk, POLICY_IDS, reference, severity, status } from "../evidence/findings.js";
 import { CONTROL_IDS } from "./controls.js";
 
 export const SCOPES = ["domain", "mx", "tenant", "connector", "message"] as const;
@@ -75,6 +75,34 @@ export const packFile = z.strictObject({
   })),
 });
 export type PackFile = z.infer<typeof packFile>;
+
+/**
+ * A policy the pack's rules are read against, requirement by requirement (rules/<pack>/policies/
+ * <id>.yaml): rules name the requirements they serve in `crosswalk.<id>`, and every report shows
+ * the policy view made from them (src/rules/policy-view.ts).
+ */
+export const policyFile = z.strictObject({
+  /** The crosswalk key its rules use ("govuk"). */
+  id: z.enum(POLICY_IDS),
+  title: z.string().min(1),
+  /** A short name (a workbook sheet's, at most 24 characters). */
+  short: z.string().min(1).max(24),
+  source: reference,
+  requirements: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "requirement ids look like inbound-dmarc"),
+        /** must: the policy requires it; should: the policy recommends it. */
+        level: z.enum(["must", "should"]),
+        text: z.string().min(1),
+        /** What the tool checks for it (or why it does not), in a sentence or two. */
+        checks: z.string().min(1),
+        source: reference,
+      }),
+    )
+    .min(1),
+});
+export type PolicyFile = z.infer<typeof policyFile>;
 
 export const configFile = z.strictObject({
   parameters: z.record(z.string(), z.unknown()).default({}),

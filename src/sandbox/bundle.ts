@@ -10,7 +10,7 @@ import { perDomainTargets } from "../targets.js";
 import type { RawObject, Scenario } from "./scenario.js";
 
 /** $ScriptVersion of scripts/Export-ExoPosture.ps1, whose output this writes. */
-export const EXPORT_SCRIPT_VERSION = "2";
+export const EXPORT_SCRIPT_VERSION = "3";
 
 export interface BundleOptions {
   style?: "script" | "foreign";

@@ -58,12 +58,63 @@ describe("the demo's findings.csv", () => {
     }
     // Each finding carries its rule's crosswalk ids, and the CSV shows them (issue 26).
     const policy = findings.findings.find((f) => f.ruleId === "dmarc.policy")!;
-    assert.deepEqual(policy.crosswalk, { cis: ["2.1.10"], scuba: ["MS.EXO.4.2"] });
-    assert.equal(byKey.get(key({ rule: policy.ruleId, subject: policy.subject }))!.Crosswalk, "CIS 2.1.10; MS.EXO.4.2");
-    assert.match(checklist, /Also in: CIS 2\.1\.10; MS\.EXO\.4\.2/);
+    assert.deepEqual(policy.crosswalk, { cis: ["2.1.10"], scuba: ["MS.EXO.4.2"], govuk: ["dmarc"] });
+    assert.equal(byKey.get(key({ rule: policy.ruleId, subject: policy.subject }))!.Crosswalk, "GOV.UK dmarc; CIS 2.1.10; MS.EXO.4.2");
+    assert.match(checklist, /Also in: GOV\.UK dmarc; CIS 2\.1\.10; MS\.EXO\.4\.2/);
     const statuses = rows.map((r) => r.Status);
     assert.equal(statuses[0], "error", "the unknowns come first");
     assert.ok(statuses.lastIndexOf("error") < statuses.indexOf("fail"));
+  });
+});
+
+// Issue 28: the UK government secure email policy, requirement by requirement, for the demo: the
+// world holds domains that meet each domain requirement and domains that do not; the tenant fails
+// inbound DMARC (HonorDmarcPolicy off) and meets TLS to *.gov.uk (its *.gov.uk connector).
+describe("the demo's policy view (GOV.UK secure email policy)", () => {
+  const EXPECTED: Record<string, string> = {
+    "tls": "not_met", "mta-sts": "not_met", "dmarc": "not_met", "dkim": "not_met", "spf": "not_met", "filtering": "not_checked",
+    "inbound-dmarc": "not_met", "reporting": "not_met", "ptr": "not_met", "tls-to-govuk": "met", "outbound-mta-sts": "not_checked",
+  };
+  const govuk = () => findings.policies.find((p) => p.id === "govuk")!;
+  it("judges every requirement in findings.json, with the rules behind each", () => {
+    assert.deepEqual(Object.fromEntries(govuk().requirements.map((r) => [r.id, r.verdict])), EXPECTED);
+    const r = (id: string) => govuk().requirements.find((x) => x.id === id)!;
+    assert.deepEqual(r("inbound-dmarc").ruleIds, ["exo.honor-dmarc", "gateway.enhanced-filtering"]);
+    assert.match(r("inbound-dmarc").reason, /^Not met by 2 of 3: the tenant, contoso-county\.example; could not be assessed for 1 more\.$/);
+    assert.match(r("ptr").reason, /^Not met by 2 of 4: contoso-libraries\.example, spf-lookups\.example/);
+    assert.equal(r("tls-to-govuk").reason, "Met: the tenant.");
+  });
+  it("shows each domain requirement in both states: some subjects meet it, some do not", () => {
+    for (const r of govuk().requirements.filter((x) => x.verdict === "not_met")) {
+      const judged = new Set(findings.findings.filter((f) => f.crosswalk?.govuk?.includes(r.id) && f.status !== "not_applicable").map((f) => f.subject));
+      const failing = new Set(r.open.filter((o) => o.status === "fail").map((o) => o.subject));
+      if (r.id === "inbound-dmarc") continue; // the tenant and its gateway domain: one tenant, one state
+      assert.ok([...judged].some((s) => !failing.has(s) && !r.open.some((o) => o.subject === s && o.status === "error")), `${r.id}: some subject meets it`);
+      assert.ok(failing.size > 0, `${r.id}: some subject fails it`);
+    }
+    // The PTR requirement in both states on the sample tenant's own domains.
+    const ptr = findings.findings.filter((f) => f.ruleId === "spf.sender-ptr");
+    assert.equal(ptr.find((f) => f.subject === "domain:contoso-county.example")?.status, "pass");
+    assert.equal(ptr.find((f) => f.subject === "domain:contoso-libraries.example")?.status, "fail");
+  });
+  it("opens the checklist after the verdict, before the fixes", () => {
+    const at = (s: string) => checklist.indexOf(s);
+    assert.ok(at("## Verdict") < at("## UK government secure email policy"));
+    assert.ok(at("## UK government secure email policy") < at("## To fix"));
+    assert.match(checklist, /states them: 1 of 11 met, 8 not met, 2 not checked by this tool\./);
+    assert.match(checklist, /\| \[Enforce DMARC on inbound email\.\]\(https:\/\/www\.gov\.uk\/guidance\/securing-government-email\) +\| must +\| \*\*NOT MET\*\* +\| Not met by 2 of 3/);
+    assert.match(checklist, /\| \[Force TLS when sending to \\\*\.gov\.uk\.\]\(https:\/\/www\.gov\.uk\/guidance\/set-up-government-email-services-securely\) +\| should +\| \*\*Met\*\* /);
+  });
+  it("is a sheet of the workbook and a section of the page", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "report.xlsx"));
+    const ws = wb.getWorksheet("GOV.UK policy")!;
+    const rows = ws.getSheetValues().slice(2, 13).map((r) => (r as unknown[]).slice(1, 4).map(String));
+    assert.deepEqual(rows.map((r) => r[2]), govuk().requirements.map((r) => ({ met: "Met", not_met: "NOT MET", could_not_assess: "COULD NOT ASSESS", not_applicable: "n/a", not_checked: "not checked" })[r.verdict]));
+    assert.equal(rows[6]![0], "Enforce DMARC on inbound email.");
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    assert.match(html, /<h2 id="policy-govuk">UK government secure email policy<\/h2>/);
+    assert.match(html, /<td>Enforce DMARC on inbound email\.<\/a><\/td>|>Enforce DMARC on inbound email\.<\/a><\/td><td>must<\/td><td class="s-fail">NOT MET<\/td>/);
   });
 });
 
@@ -138,8 +189,8 @@ describe("the demo's report.xlsx", () => {
   });
   const values = (ws: ExcelJS.Worksheet, col: number) => ws.getColumn(col).values.slice(2).map((v) => (v && typeof v === "object" && "text" in v ? String(v.text) : String(v ?? "")));
 
-  it("has its seven sheets, document properties, and no formula anywhere", () => {
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ["Summary", "Remediation", "Findings", "Domains", "Mail path", "Waivers", "Evidence"]);
+  it("has its eight sheets (the GOV.UK policy's second), document properties, and no formula anywhere", () => {
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ["Summary", "GOV.UK policy", "Remediation", "Findings", "Domains", "Mail path", "Waivers", "Evidence"]);
     assert.match(wb.creator, /^exo-posture /);
     assert.match(wb.title, /Contoso County Council/);
     let cells = 0;
@@ -192,7 +243,7 @@ describe("the demo's report.xlsx", () => {
   it("opens the Summary with the verdict and its causes, and holds the matrix and the mail path", () => {
     const summary = wb.getWorksheet("Summary")!;
     const text = summary.getSheetValues().flat().map(String).join("\n");
-    assert.match(text, /Incomplete: 31 of \d+ checks could not be assessed/);
+    assert.match(text, /Incomplete: 32 of \d+ checks could not be assessed/);
     for (const c of findings.assessment.causes) assert.ok(text.includes(c.code), c.code);
     const domains = wb.getWorksheet("Domains")!;
     const names = Object.keys(JSON.parse(readFileSync(join(dir, "evidence.json"), "utf8")).domains).sort();
@@ -283,7 +334,7 @@ describe("the demo's report.html", () => {
     for (const f of findings.findings) assert.ok(seen.has(`${f.ruleId}|${f.subject.replace(/^(domain|mx|connector|message):/, "")}`), `${f.ruleId} ${f.subject}`);
     const ids = new Set(elements(doc).flatMap((e) => e.attrs.filter((a) => a.name === "id").map((a) => a.value)));
     for (const a of elements(doc).flatMap((e) => e.attrs.filter((x) => x.name === "href" && x.value.startsWith("#")))) assert.ok(ids.has(a.value.slice(1)), `anchor ${a.value}`);
-    assert.match(textOf(doc), /Incomplete: 31 of \d+ checks could not be assessed/);
+    assert.match(textOf(doc), /Incomplete: 32 of \d+ checks could not be assessed/);
     // The evidence itself, folded under each domain: the DNS answers its verdicts rest on.
     const records = rows.filter((r) => r.length === 5);
     assert.ok(records.some((r) => r[0] === "contoso-county.example" && r[1] === "MX" && /IN MX \d+ eu-smtp-inbound-1\.mimecast\.com/.test(r[4]!)), "the MX record of contoso-county.example");

@@ -91,7 +91,7 @@ describe("the sample tenant (Contoso County Council)", () => {
   });
 
   it("records the connectors and judges them as subjects of their own", () => {
-    assert.deepEqual(result.evidence.tenant?.connectors.map((c) => `${c.direction}:${c.name}`).sort(), ["inbound:Mimecast inbound", "outbound:Mimecast outbound"]);
+    assert.deepEqual(result.evidence.tenant?.connectors.map((c) => `${c.direction}:${c.name}`).sort(), ["inbound:Mimecast inbound", "outbound:GOV.UK (TLS required)", "outbound:Mimecast outbound"]);
     assert.equal(finding(result, "connector.outbound-tls", "connector:Mimecast outbound").status, "fail");
     // Each connector finding points at that connector's own record, never at the resolver (issue 26).
     const outboundAt = `/tenant/connectors/${result.evidence.tenant!.connectors.findIndex((c) => c.name === "Mimecast outbound")}`;

@@ -28,8 +28,8 @@ describe("Get-OutboundConnector and connectors in test mode", () => {
     const t = await c.collect();
     assert.equal(c.cloud.requests().slice(from).filter((r) => r.cmdlet === "Get-OutboundConnector").length, 2);
     const outbound = t.connectors.filter((x) => x.direction === "outbound");
-    assert.deepEqual(outbound.map((x) => [x.name, x.direction === "outbound" && x.testMode]), [["Mimecast outbound", false], ["Partner trial", true]]);
-    assert.equal(t.outboundConnectors.count, 2);
+    assert.deepEqual(outbound.map((x) => [x.name, x.direction === "outbound" && x.testMode]), [["Mimecast outbound", false], ["GOV.UK (TLS required)", false], ["Partner trial", true]]);
+    assert.equal(t.outboundConnectors.count, 3);
     assert.equal(t.outboundConnectors.possiblyTruncated, false);
   });
   it("reads SmtpDaneMode, MtaStsMode and ConnectorSource Migrated as documented fields, without warnings", async () => {

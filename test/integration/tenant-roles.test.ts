@@ -52,7 +52,8 @@ describe("roles of a tenant's domains", () => {
   }
   it("the tenant travels in the evidence", () => {
     assert.equal(evidence.tenant?.tenantId, tenant.tenantId);
-    assert.equal(evidence.tenant?.connectors.length, 2);
+    assert.equal(evidence.tenant?.connectors.length, 3);
+    assert.equal(evidence.tenant?.antiPhishPolicies.items.find((p) => p.isDefault)?.honorDmarcPolicy, false);
   });
   it("the gateway domain's MX is Mimecast, as the tenant's connector expects", () => {
     assert.deepEqual(evidence.domains[CONTOSO_DOMAINS.county]!.mx.hosts.map((h) => h.exchange), ["eu-smtp-inbound-1.mimecast.com", "eu-smtp-inbound-2.mimecast.com"]);

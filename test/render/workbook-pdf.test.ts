@@ -14,7 +14,7 @@ before(async () => {
   pages = await pdfPages(pdf, join(RENDER_OUT, "report-page"));
 });
 
-const SHEETS = ["Summary", "Remediation", "Findings", "Domains", "Mail path", "Waivers", "Evidence"];
+const SHEETS = ["Summary", "GOV.UK policy", "Remediation", "Findings", "Domains", "Mail path", "Waivers", "Evidence"];
 /** The sheet a page belongs to: its footer line begins with the sheet's name and ends "Page n of N". */
 const sheetOf = (page: string) => new RegExp(`^\\s*(${SHEETS.join("|")})\\b.*Page \\d+ of \\d+\\s*$`, "m").exec(page)?.[1] ?? "?";
 
@@ -30,7 +30,7 @@ describe("report.xlsx printed", () => {
   it("opens with the tenant and the verdict, and prints the Mimecast fix with its cmdlet", () => {
     const all = pages.join("\n");
     assert.match(pages[0]!, /Email security assessment: Contoso County Council/);
-    assert.match(pages[0]!, /Incomplete: 31 of \d+ checks could not be assessed/);
+    assert.match(pages[0]!, /Incomplete: 32 of \d+ checks could not be assessed/);
     assert.match(pages[0]!, /DNS_BOGUS/);
     assert.match(all, /Set-InboundConnector -Identity "Mimecast inbound"/);
     assert.match(all, /COULD NOT ASSESS/);

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { groupBy } from "../../group-by.js";
 import type { Evidence } from "../../evidence/evidence.js";
-import type { Finding, Findings } from "../../evidence/findings.js";
+import type { Finding, Findings, RequirementResult } from "../../evidence/findings.js";
 import { SEVERITIES } from "../../evidence/findings.js";
 import type { Change, FindingsDiff } from "../diff.js";
 import { changesLine } from "../diff.js";
@@ -13,6 +13,7 @@ import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
 import type { ReportInput } from "../format.js";
 import { crosswalkText, STATUS_SHORT } from "../labels.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
+import { policiesOf, policyRows, policyTally, REQUIREMENT_LEGEND } from "../policy-view.js";
 import { lookupsIn, recordRows } from "../records.js";
 import { byAttention } from "../order.js";
 import { MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
@@ -40,8 +41,9 @@ export function htmlParts({ evidence, findings, changes }: ReportInput): string[
     `<h1>${esc(title)}</h1>`,
     facts(evidence, findings),
     verdict(findings),
-    nav(evidence, groups, changes),
+    nav(evidence, findings, groups, changes),
     changes ? changesSection(changes) : "",
+    policies(findings),
     matrix(evidence, findings),
     mailPath(evidence, findings),
     fixes(groups),
@@ -98,9 +100,31 @@ function verdict(findings: Findings): string {
   return out.join("\n");
 }
 
-function nav(evidence: Evidence, groups: FixGroup[], changes?: FindingsDiff): string {
+// A requirement's verdict takes the colour of the finding status it comes from; the words carry it.
+const VERDICT_CLASS: Record<RequirementResult["verdict"], string> = { met: "s-pass", not_met: "s-fail", could_not_assess: "s-error", not_applicable: "s-na", not_checked: "s-na" };
+
+/** A link when the URL is safe, else the text alone. */
+const link = (url: string, text: string) => {
+  const href = safeUrl(url);
+  return href ? `<a href="${esc(href)}">${esc(text)}</a>` : esc(text);
+};
+
+/** Each policy of the pack, requirement by requirement. */
+function policies(findings: Findings): string {
+  return policiesOf(findings).map((p) => {
+    const rows = policyRows(p).map((r) =>
+      `<tr><td>${link(r.url, r.text)}</td><td>${esc(r.level)}</td><td class="${VERDICT_CLASS[r.verdict]}">${esc(r.label)}</td><td>${esc(r.reason)}</td><td>${r.rules ? esc(r.rules) : `<span class="muted">no rule</span>`}</td></tr>`).join("");
+    return `<h2 id="policy-${esc(p.id)}">${esc(p.title)}</h2>
+<p>Requirement by requirement, as ${link(p.source.url, p.source.title)} states them: ${esc(policyTally(p))}.</p>
+<table class="policy"><tr><th>Requirement</th><th>Level</th><th>Verdict</th><th>Why</th><th>Checked by</th></tr>${rows}</table>
+<p class="muted">${esc(REQUIREMENT_LEGEND)}.</p>`;
+  }).join("\n");
+}
+
+function nav(evidence: Evidence, findings: Findings, groups: FixGroup[], changes?: FindingsDiff): string {
   const sections = [
     changes ? ["changes", "Changes since the last run"] : null,
+    ...policiesOf(findings).map((p) => [`policy-${p.id}`, p.title]),
     ["matrix", "Posture by domain"], ["mail-path", "Mail path"], groups.length > 0 ? ["fixes", "To fix"] : null,
     ["waivers", "Waivers"], evidence.tenant ? ["tenant", "Tenant mail flow"] : null, ["domains", "Findings by domain"],
   ].filter((x): x is string[] => x !== null);

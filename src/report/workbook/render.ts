@@ -1,4 +1,4 @@
-// Renders report.xlsx with exceljs: seven sheets, each in its own file (Summary, Remediation,
+// Renders report.xlsx with exceljs: a sheet each, in its own file (Summary, Changes, one a policy, Remediation,
 // Findings, Domains, Mail path, Waivers, Evidence). Everything from outside is written as a string
 // (never a formula) through style.ts's text().
 import ExcelJS from "exceljs";
@@ -10,6 +10,8 @@ import { domainsSheet } from "./domains-sheet.js";
 import { evidenceSheet } from "./evidence-sheet.js";
 import { findingsSheet } from "./findings-sheet.js";
 import { mailPathSheet } from "./mailpath-sheet.js";
+import { policiesOf } from "../policy-view.js";
+import { policySheet } from "./policy-sheet.js";
 import { remediationSheet } from "./remediation-sheet.js";
 import { fitRowHeights, text } from "./style.js";
 import { summarySheet } from "./summary-sheet.js";
@@ -28,6 +30,7 @@ export async function renderWorkbook({ evidence, findings, changes }: ReportInpu
   const groups = fixGroups(findings.findings);
   summarySheet(wb, evidence, findings, groups);
   if (changes) changesSheet(wb, changes);
+  for (const p of policiesOf(findings)) policySheet(wb, p);
   remediationSheet(wb, groups);
   findingsSheet(wb, findings);
   domainsSheet(wb, evidence, findings);

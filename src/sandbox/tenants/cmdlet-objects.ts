@@ -64,3 +64,34 @@ export function dnssecStatusObject(domain: string, enabled: boolean): RawObject 
 export function smtpDaneInboundObject(domain: string, enabled: boolean): RawObject {
   return { DomainName: domain, DaneStatus: enabled ? "Enabled" : "Disabled", ErrorData: null };
 }
+
+/**
+ * Get-AntiPhishPolicy's default policy as the admin API returns it: the spoof-protection settings
+ * with the defaults office-docs-powershell documents (new-antiphishpolicy.md) and Microsoft Learn's
+ * "Recommended settings for EOP and Microsoft Defender for Office 365" lists for the default policy.
+ * `overrides` changes settings (HonorDmarcPolicy …) or leaves one out (undefined).
+ */
+export function antiPhishDefaultPolicyObject(overrides: Record<string, unknown> = {}): RawObject {
+  const name = "Office365 AntiPhish Default";
+  const policy: RawObject = {
+    Identity: name,
+    Name: name,
+    IsDefault: true,
+    Enabled: true,
+    RecommendedPolicyType: "Custom",
+    ImpersonationProtectionState: "Automatic",
+    EnableSpoofIntelligence: true,
+    AuthenticationFailAction: "MoveToJmf",
+    SpoofQuarantineTag: "DefaultFullAccessPolicy",
+    HonorDmarcPolicy: true,
+    DmarcQuarantineAction: "Quarantine",
+    DmarcRejectAction: "Reject",
+    EnableUnauthenticatedSender: true,
+    EnableViaTag: true,
+    EnableFirstContactSafetyTips: false,
+    PhishThresholdLevel: 1,
+    WhenChangedUTC: CHANGED,
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(policy).filter(([, v]) => v !== undefined));
+}

@@ -5,7 +5,7 @@
 // domain only; no ARC sealer is trusted. Objects are shaped as the admin API returns them.
 // The DNS for these names is in src/sandbox/world/tenant.ts.
 import type { Scenario } from "../scenario.js";
-import { acceptedDomainObject, dkimSigningConfigObject, dnssecStatusObject, smtpDaneInboundObject } from "./cmdlet-objects.js";
+import { acceptedDomainObject, antiPhishDefaultPolicyObject, dkimSigningConfigObject, dnssecStatusObject, smtpDaneInboundObject } from "./cmdlet-objects.js";
 
 export const CONTOSO_TENANT_ID = "8f3c2a61-5d4e-4b7a-9c1f-2e6d0a9b7c35";
 
@@ -28,6 +28,33 @@ export const CONTOSO_DOMAINS = D;
 
 const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const collection = "#Collection(String)";
+
+/** All outbound mail through Mimecast's smart hosts. */
+const MIMECAST_OUTBOUND = {
+  Identity: "Mimecast outbound",
+  Name: "Mimecast outbound",
+  Enabled: true,
+  ConnectorType: "Partner",
+  ConnectorSource: "Default",
+  Comment: "All outbound mail through Mimecast",
+  UseMXRecord: false,
+  RecipientDomains: ["*"],
+  "RecipientDomains@odata.type": collection,
+  SmartHosts: ["eu-smtp-o365-outbound-1.mimecast.com", "eu-smtp-o365-outbound-2.mimecast.com"],
+  "SmartHosts@odata.type": collection,
+  TlsDomain: null,
+  TlsSettings: "EncryptionOnly",
+  IsTransportRuleScoped: false,
+  RouteAllMessagesViaOnPremises: false,
+  AllAcceptedDomains: false,
+  CloudServicesMailEnabled: false,
+  TestMode: false,
+  SenderRewritingEnabled: false,
+  // Documented since early 2026 (office-docs-powershell, new-outboundconnector.md).
+  SmtpDaneMode: "Opportunistic",
+  MtaStsMode: "Opportunistic",
+  ValidationRecipients: [],
+};
 
 export function contosoScenario(): Scenario {
   return {
@@ -114,31 +141,20 @@ export function contosoScenario(): Scenario {
           },
         ],
         "Get-OutboundConnector": [
+          { ...MIMECAST_OUTBOUND, Guid: guid(11) },
           {
-            Identity: "Mimecast outbound",
-            Name: "Mimecast outbound",
-            Enabled: true,
-            ConnectorType: "Partner",
-            ConnectorSource: "Default",
-            Comment: "All outbound mail through Mimecast",
-            UseMXRecord: false,
-            RecipientDomains: ["*"],
-            "RecipientDomains@odata.type": collection,
-            SmartHosts: ["eu-smtp-o365-outbound-1.mimecast.com", "eu-smtp-o365-outbound-2.mimecast.com"],
-            "SmartHosts@odata.type": collection,
-            TlsDomain: null,
-            TlsSettings: "EncryptionOnly",
-            IsTransportRuleScoped: false,
-            RouteAllMessagesViaOnPremises: false,
-            AllAcceptedDomains: false,
-            CloudServicesMailEnabled: false,
-            TestMode: false,
-            SenderRewritingEnabled: false,
-            // Documented since early 2026 (office-docs-powershell, new-outboundconnector.md).
-            SmtpDaneMode: "Opportunistic",
-            MtaStsMode: "Opportunistic",
-            ValidationRecipients: [],
-            Guid: guid(11),
+            // GOV.UK's secure email policy: force TLS to *.gov.uk. The more specific recipient domain
+            // wins over Mimecast's "*", so gov.uk mail goes direct by MX, only over TLS.
+            ...MIMECAST_OUTBOUND,
+            Identity: "GOV.UK (TLS required)",
+            Name: "GOV.UK (TLS required)",
+            Comment: "Mandatory TLS to government organisations",
+            UseMXRecord: true,
+            RecipientDomains: ["*.gov.uk"],
+            SmartHosts: [],
+            TlsDomain: "*.gov.uk",
+            TlsSettings: "DomainValidation",
+            Guid: guid(12),
           },
         ],
         "Get-DkimSigningConfig": ([[D.county, true], [D.libraries, false], [D.heritage, false], [D.moera, true]] as const).map(([domain, enabled], i) => ({
@@ -204,6 +220,9 @@ export function contosoScenario(): Scenario {
             Guid: guid(50),
           },
         ],
+        // Turned off when Mimecast came in front without Enhanced Filtering and every message "failed"
+        // DMARC: the council no longer acts on senders' DMARC policies.
+        "Get-AntiPhishPolicy": [{ ...antiPhishDefaultPolicyObject({ HonorDmarcPolicy: false }), Guid: guid(60) }],
       },
       perDomain: {
         "Get-DnssecStatusForVerifiedDomain": {

@@ -9,7 +9,7 @@ import type { TenantEvidence } from "../../../evidence/tenant.js";
 import { bundleOf } from "../../bundle.js";
 import type { RawObject, Scenario } from "../../scenario.js";
 import { mailPathDomains } from "./zones.js";
-import { acceptedDomainObject, dkimSigningConfigObject, dnssecStatusObject } from "../cmdlet-objects.js";
+import { acceptedDomainObject, antiPhishDefaultPolicyObject, dkimSigningConfigObject, dnssecStatusObject } from "../cmdlet-objects.js";
 
 export const MAILPATH_TENANT_ID = "c6a11e66-7d1b-4e2f-9a3c-5b8d0e4f6a06";
 /** The certificate app the tests sign in with (Global Reader, Exchange.ManageAsApp, Graph read). */
@@ -94,6 +94,8 @@ export interface TransportRuleObject {
   RedirectMessageTo: string[] | null;
   DeleteMessage: boolean;
   StopRuleProcessing: boolean;
+  RecipientDomainIs: string[] | null;
+  RouteMessageOutboundRequireTls: boolean;
 }
 
 type Given<T extends { Name: string }> = Partial<T> & { Name: string };
@@ -124,10 +126,10 @@ const PREDICATES: [keyof TransportRuleObject, string][] = [
   ["FromScope", "FromScope"], ["SentToScope", "SentToScope"], ["SenderDomainIs", "SenderDomainIs"],
   ["FromAddressContainsWords", "FromAddressContains"], ["SubjectContainsWords", "SubjectContains"],
   ["SubjectOrBodyContainsWords", "SubjectOrBodyContains"], ["HeaderContainsMessageHeader", "HeaderContains"],
-  ["MessageTypeMatches", "MessageTypeMatches"],
+  ["MessageTypeMatches", "MessageTypeMatches"], ["RecipientDomainIs", "RecipientDomainIs"],
 ];
 const ACTIONS: [keyof TransportRuleObject, string][] = [
-  ["Quarantine", "Quarantine"], ["PrependSubject", "PrependSubject"], ["SetHeaderName", "SetHeader"],
+  ["Quarantine", "Quarantine"], ["RouteMessageOutboundRequireTls", "RouteMessageOutboundRequireTls"], ["PrependSubject", "PrependSubject"], ["SetHeaderName", "SetHeader"],
   ["SetSCL", "SetSCL"], ["RedirectMessageTo", "RedirectMessage"], ["DeleteMessage", "DeleteMessage"],
 ];
 const TASKS = "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.";
@@ -138,7 +140,7 @@ export function transportRule(r: Given<TransportRuleObject>): RawObject {
     SenderDomainIs: null, FromAddressContainsWords: null, SubjectContainsWords: null, SubjectOrBodyContainsWords: null,
     HeaderContainsMessageHeader: null, HeaderContainsWords: null, MessageTypeMatches: null, Quarantine: false,
     PrependSubject: null, SetHeaderName: null, SetHeaderValue: null, SetSCL: null, RedirectMessageTo: null,
-    DeleteMessage: false, StopRuleProcessing: false, ...r,
+    DeleteMessage: false, StopRuleProcessing: false, RecipientDomainIs: null, RouteMessageOutboundRequireTls: false, ...r,
   };
   const set = (k: keyof TransportRuleObject) => full[k] !== null && full[k] !== false;
   return annotated({
@@ -160,6 +162,8 @@ export interface MailPathTenant {
   transportRules?: RawObject[];
   /** Get-OrganizationConfig RejectDirectSend (false when absent; null: a tenant whose answer lacks the property). */
   rejectDirectSend?: boolean | null;
+  /** Settings of Get-AntiPhishPolicy's default policy that differ from Microsoft's defaults (HonorDmarcPolicy …; undefined leaves one out). */
+  antiPhish?: Record<string, unknown>;
 }
 
 /** A fresh sandbox-cloud scenario: Graph, every allowed cmdlet, and the app the tests sign in with. */
@@ -204,6 +208,7 @@ export function mailPathScenario(t: MailPathTenant = {}): Scenario {
             OAuth2ClientProfileEnabled: true,
           },
         ]),
+        "Get-AntiPhishPolicy": withGuid([antiPhishDefaultPolicyObject(t.antiPhish)]),
       },
       perDomain: {
         "Get-DnssecStatusForVerifiedDomain": Object.fromEntries(custom.map((d) => [d, [dnssecStatusObject(d, false)]])),

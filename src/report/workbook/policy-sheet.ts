@@ -1,0 +1,46 @@
+// One sheet a policy (the pack's policies/*.yaml): each requirement with its verdict, why, and the
+// rules behind it; then everything that stands in its way, one row a finding, so an assessor can
+// hand the sheet over as it is.
+import type ExcelJS from "exceljs";
+import type { Finding, PolicyResult, RequirementResult } from "../../evidence/findings.js";
+import { subjectParts } from "../fix-groups.js";
+import { policyRows, policyTally, REQUIREMENT_LEGEND } from "../policy-view.js";
+import { addSheet, BOLD, FONT, heading, LINK, STATUS_LABEL, statusFill, text } from "./style.js";
+
+// The tint of the finding status a verdict comes from; the words are always in the cell too.
+const VERDICT_STATUS: Record<RequirementResult["verdict"], Finding["status"]> = {
+  met: "pass", not_met: "fail", could_not_assess: "error", not_applicable: "not_applicable", not_checked: "not_applicable",
+};
+
+export function policySheet(wb: ExcelJS.Workbook, p: PolicyResult): void {
+  const ws = addSheet(wb, p.short, [
+    { header: "Requirement", width: 42, wrap: true },
+    { header: "Level", width: 8 },
+    { header: "Verdict", width: 18, wrap: true },
+    { header: "Why", width: 60, wrap: true },
+    { header: "Checked by", width: 34, wrap: true },
+    { header: "Source", width: 28, wrap: true },
+  ]);
+  for (const r of policyRows(p)) {
+    const row = ws.addRow([text(r.text), r.level, r.label, text(r.reason), text(r.rules || "no rule"), { text: "GOV.UK guidance", hyperlink: r.url }]);
+    statusFill(row.getCell(3), VERDICT_STATUS[r.verdict]);
+    row.getCell(6).font = LINK;
+  }
+  ws.addRow([]);
+  ws.addRow([text(`${p.title}: ${policyTally(p)}. Source: ${p.source.title}, ${p.source.url}`)]).font = BOLD;
+  ws.addRow([text(REQUIREMENT_LEGEND)]).font = { ...FONT, italic: true };
+  ws.addRow([]);
+  heading(ws, "What stands in the way, requirement by requirement");
+  const head = ws.addRow(["Requirement", "Status", "Subject", "Rule"]);
+  head.font = BOLD;
+  let any = false;
+  for (const r of p.requirements) {
+    for (const o of r.open) {
+      any = true;
+      const { kind, name } = subjectParts(o.subject);
+      const row = ws.addRow([text(r.text), STATUS_LABEL[o.status], text(kind === name ? name : `${kind} ${name}`), o.ruleId]);
+      statusFill(row.getCell(2), o.status);
+    }
+  }
+  if (!any) ws.addRow(["Nothing: every check behind the requirements passed or did not apply."]);
+}
