@@ -374,7 +374,7 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
   NOT_VISIBLE: {
     area: "internal",
     meaning: "The setting that decides it lives in a service this tool cannot read: for one, mail leaves Exchange Online through a smart host (a gateway), and whether the gateway forces TLS onwards is set there.",
-    remedy: "Check the setting in that service's console (the message names the service and the hosts). Once checked, record a waiver for the finding saying who checked and when.",
+    remedy: "Check the setting in that service's console (the message names the service and the hosts), then record what you found in the --config parameter the message names; the finding then reports it as recorded.",
   },
   NOT_CHECKED: {
     area: "internal",

@@ -8,6 +8,7 @@ import { groupBy } from "../group-by.js";
 import { oneLine } from "./one-line.js";
 import { subjectParts } from "./fix-groups.js";
 import { postureMatrix } from "./posture-matrix.js";
+import { policiesOf, policyTally, REQUIREMENT_LABEL } from "./policy-view.js";
 import { renderTenant } from "./tenant-summary.js";
 
 const LABEL: Record<Finding["status"], string> = {
@@ -45,6 +46,13 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
     const count = (st: Finding["status"]) => list.filter((f) => f.status === st).length;
     const worst = list.filter((f) => f.status === "fail" || f.status === "warn").sort(bySeverity)[0];
     out.push(`${subject}: ${count("fail")} fail, ${count("warn")} warn, ${count("error")} error, ${count("pass")} pass${worst ? ` — most severe: ${worst.severity} ${worst.ruleId}` : ""}`);
+  }
+
+  // Each policy in one line a requirement: what an assessor reads first (all of it in checklist.md).
+  for (const p of policiesOf(findings)) {
+    out.push("", `${p.title}: ${policyTally(p)}.`);
+    const width = Math.max(...p.requirements.map((r) => REQUIREMENT_LABEL[r.verdict].length));
+    for (const r of p.requirements) out.push(`  ${REQUIREMENT_LABEL[r.verdict].padEnd(width)}  ${r.level.padEnd(6)} ${oneLine(`${r.text} — ${r.verdict === "not_checked" ? "not checked by this tool" : r.reason}`)}`);
   }
 
   const open = findings.findings.filter((f) => f.status === "fail" || f.status === "warn").sort(bySeverity);

@@ -31,6 +31,12 @@ export function renderTenant(t: TenantEvidence): string[] {
     out.push(`  ARC trusted sealers: ${t.arcConfig.arcTrustedSealers.length > 0 ? t.arcConfig.arcTrustedSealers.join(", ") : "none"}`);
   }
   if (section("organization config", t.organizationConfig)) out.push(`  RejectDirectSend: ${yes(t.organizationConfig.rejectDirectSend)}`);
+  if (section("anti-phishing policies", t.antiPhishPolicies)) {
+    for (const p of t.antiPhishPolicies.items) {
+      const actions = p.honorDmarcPolicy === true ? ` (p=reject → ${p.dmarcRejectAction ?? "unknown"}, p=quarantine → ${p.dmarcQuarantineAction ?? "unknown"})` : "";
+      out.push(`  anti-phishing policy "${p.name}"${p.isDefault ? " (default)" : ""}: honours senders' DMARC policies ${yes(p.honorDmarcPolicy)}${actions}`);
+    }
+  }
   return out;
 }
 

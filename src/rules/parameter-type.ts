@@ -3,10 +3,10 @@
 // every domain; issue 27). Declared in pack.yaml as `type`, or read from the default.
 
 export type ParameterType =
-  | { kind: "number" | "string" | "list of strings" | "list of objects"; nullable: boolean }
+  | { kind: "number" | "string" | "boolean" | "list of strings" | "list of objects"; nullable: boolean }
   | { kind: "one of"; values: string[]; nullable: boolean };
 
-/** The declared type, else the default's: a number, a string, a list of strings or of objects. */
+/** The declared type, else the default's: a number, a string, a boolean, a list of strings or of objects. */
 export function parameterType(p: { default?: unknown; type?: string | undefined }): ParameterType | null {
   const declared = p.type?.trim();
   if (declared) {
@@ -14,12 +14,13 @@ export function parameterType(p: { default?: unknown; type?: string | undefined 
     const base = declared.replace(/ or null$/, "");
     const oneOf = /^one of (.+)$/.exec(base);
     if (oneOf) return { kind: "one of", values: oneOf[1]!.split(/\s*,\s*/), nullable };
-    if (base === "number" || base === "string" || base === "list of strings" || base === "list of objects") return { kind: base, nullable };
+    if (base === "number" || base === "string" || base === "boolean" || base === "list of strings" || base === "list of objects") return { kind: base, nullable };
     return null;
   }
   const d = p.default;
   if (typeof d === "number") return { kind: "number", nullable: false };
   if (typeof d === "string") return { kind: "string", nullable: false };
+  if (typeof d === "boolean") return { kind: "boolean", nullable: false };
   if (Array.isArray(d) && d.every((x) => typeof x === "string")) return { kind: "list of strings", nullable: false };
   if (Array.isArray(d)) return { kind: "list of objects", nullable: false };
   return null;
@@ -39,6 +40,9 @@ export function typeProblem(t: ParameterType, value: unknown): string | null {
       return typeof value === "number" && Number.isFinite(value) ? null : got;
     case "string":
       return typeof value === "string" ? null : got;
+    case "boolean":
+      // YAML reads true/false unquoted; "no" or "false" in quotes is a string, refused.
+      return typeof value === "boolean" ? null : got;
     case "one of":
       return typeof value === "string" && t.values.includes(value) ? null : got;
     case "list of strings":

@@ -27,6 +27,7 @@ describe("bad input: one line on stderr, exit 2", () => {
     ["a config of 5 MB", () => ["--config", file("big.yaml", `# ${"x".repeat(5 * 1024 * 1024)}\n`)], `exo-posture: ${join(dir, "big.yaml")}: cannot read: it is 5 MB, more than the 4 MB it may be\n`],
     ["an empty config", () => ["--config", file("empty.yaml", "")], `exo-posture: ${join(dir, "empty.yaml")}: the file is empty: it holds no YAML\n`],
     ["a parameter of the wrong type", () => ["--config", file("type.yaml", "parameters:\n  spfMaxLookups: \"10\"\n")], `exo-posture: ${join(dir, "type.yaml")}:2: parameter spfMaxLookups must be a number, got the string "10"\n`],
+    ["a yes/no parameter written as a string", () => ["--config", file("bool.yaml", "parameters:\n  ukPublicSector: \"no\"\n")], `exo-posture: ${join(dir, "bool.yaml")}:2: parameter ukPublicSector must be a boolean, got the string "no"\n`],
     ["a parameter outside its values", () => ["--config", file("enum.yaml", "parameters:\n  dmarcSubdomainPolicyMinimum: strict\n")], `exo-posture: ${join(dir, "enum.yaml")}:2: parameter dmarcSubdomainPolicyMinimum must be one of none, quarantine, reject, got the string "strict"\n`],
     [
       "a waiver subject without its kind",

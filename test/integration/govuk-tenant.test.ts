@@ -61,7 +61,9 @@ describe("connector.govuk-tls from connectors and mail flow rules", () => {
     ["a mail flow rule that requires TLS for gov.uk", { transportRules: [transportRule({ Name: "Require TLS to gov.uk", RecipientDomainIs: ["gov.uk"], RouteMessageOutboundRequireTls: true })] }, {}, "pass", /The mail flow rule Require TLS to gov\.uk delivers mail to gov\.uk recipients only over TLS/],
     ["that rule in Audit mode", { transportRules: [transportRule({ Name: "Require TLS to gov.uk", Mode: "Audit", RecipientDomainIs: ["gov.uk"], RouteMessageOutboundRequireTls: true })] }, {}, "fail", /No outbound connector or mail flow rule/],
     ["nothing", {}, {}, "fail", /No outbound connector or mail flow rule forces TLS/],
-    ["all mail through a gateway", { outboundConnectors: [smartHost] }, {}, "error", /outbound\.gateway\.example.*set in that service/],
+    ["all mail through a gateway", { outboundConnectors: [smartHost] }, {}, "error", /outbound\.gateway\.example.*set in that service.*record it in --config as gatewayForcesTlsToGovUk/],
+    ["the gateway checked and recorded as forcing TLS", { outboundConnectors: [smartHost] }, { gatewayForcesTlsToGovUk: true }, "pass", /as recorded in the config \(gatewayForcesTlsToGovUk: true; checked at the gateway, not by this tool\)/],
+    ["the gateway checked and recorded as not forcing it", { outboundConnectors: [smartHost] }, { gatewayForcesTlsToGovUk: false }, "fail", /the gateway does not force TLS to \*\.gov\.uk \(as recorded in the config/],
     ["an organisation that is not UK public sector", {}, { ukPublicSector: false }, "not_applicable", /does not apply/],
   ];
   for (const [name, t, parameters, status, says] of cases) {

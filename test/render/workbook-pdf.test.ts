@@ -35,4 +35,11 @@ describe("report.xlsx printed", () => {
     assert.match(all, /Set-InboundConnector -Identity "Mimecast inbound"/);
     assert.match(all, /COULD NOT ASSESS/);
   });
+
+  it("prints the GOV.UK policy requirement by requirement, each verdict in words (issue 28)", () => {
+    const policy = pages.filter((p) => sheetOf(p) === "GOV.UK policy").join("\n");
+    assert.match(policy, /Enforce DMARC on inbound email\.\s+must\s+NOT MET/);
+    assert.match(policy, /Force TLS when sending to \*\.gov\.uk\.\s+should\s+Met/);
+    assert.match(policy, /UK government secure email policy: 1 of 11 met, 8 not met, 2 not checked by this tool\./);
+  });
 });

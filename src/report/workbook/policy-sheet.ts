@@ -27,19 +27,28 @@ export function policySheet(wb: ExcelJS.Workbook, p: PolicyResult): void {
     row.getCell(6).font = LINK;
   }
   ws.addRow([]);
-  ws.addRow([text(`${p.title}: ${policyTally(p)}. Source: ${p.source.title}, ${p.source.url}`)]).font = BOLD;
-  ws.addRow([text(REQUIREMENT_LEGEND)]).font = { ...FONT, italic: true };
+  // Lines that run on over the empty cells beside them, one idea a line, rather than wrapping in
+  // the first column.
+  const line = (value: string, font: Partial<ExcelJS.Font>) => {
+    const cell = ws.addRow([text(value)]).getCell(1);
+    cell.font = font;
+    cell.alignment = { vertical: "top", wrapText: false };
+  };
+  line(`${p.title}: ${policyTally(p)}.`, BOLD);
+  line(`Source: ${p.source.title}, ${p.source.url}`, FONT);
+  for (const meaning of REQUIREMENT_LEGEND.split(" · ")) line(meaning, { ...FONT, italic: true });
   ws.addRow([]);
   heading(ws, "What stands in the way, requirement by requirement");
-  const head = ws.addRow(["Requirement", "Status", "Subject", "Rule"]);
+  // Under the columns above whose widths fit: status under Verdict, subject under Why, rule under Checked by.
+  const head = ws.addRow(["Requirement", "", "Status", "Subject", "Rule"]);
   head.font = BOLD;
   let any = false;
   for (const r of p.requirements) {
     for (const o of r.open) {
       any = true;
       const { kind, name } = subjectParts(o.subject);
-      const row = ws.addRow([text(r.text), STATUS_LABEL[o.status], text(kind === name ? name : `${kind} ${name}`), o.ruleId]);
-      statusFill(row.getCell(2), o.status);
+      const row = ws.addRow([text(r.text), "", STATUS_LABEL[o.status], text(kind === name ? name : `${kind} ${name}`), o.ruleId]);
+      statusFill(row.getCell(3), o.status);
     }
   }
   if (!any) ws.addRow(["Nothing: every check behind the requirements passed or did not apply."]);
