@@ -8,8 +8,18 @@ export const CATALOGUE_END = "<!-- rule-catalogue:end -->";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 
-export function renderRuleCatalogue(pack: Pick<Pack, "rules">): string {
+export function renderRuleCatalogue(pack: Pick<Pack, "rules"> & Partial<Pick<Pack, "policies">>): string {
   const out: string[] = [];
+  // Each policy of the pack, requirement by requirement, with the rules that decide it.
+  for (const p of pack.policies ?? []) {
+    out.push(`### ${p.title}`, "", `As [${p.source.title}](${p.source.url}) states it; the reports judge each requirement from the rules beside it (policies/${p.id}.yaml).`, "");
+    out.push("| requirement | level | decided by | source |", "|---|---|---|---|");
+    for (const r of p.requirements) {
+      const rules = pack.rules.filter((x) => x.meta.crosswalk?.[p.id]?.includes(r.id)).map((x) => `\`${x.meta.id}\``).sort();
+      out.push(`| ${cell(r.text)} | ${r.level} | ${rules.length > 0 ? rules.join(", ") : `not checked: ${cell(r.checks)}`} | [${cell(r.source.title)}](${r.source.url}) |`);
+    }
+    out.push("");
+  }
   for (const control of CONTROLS) {
     const rules = pack.rules.filter((r) => r.meta.control === control.id).sort((a, b) => a.meta.id.localeCompare(b.meta.id));
     if (rules.length === 0) continue;
@@ -24,7 +34,7 @@ export function renderRuleCatalogue(pack: Pick<Pack, "rules">): string {
 }
 
 /** The page with the part between the markers replaced by the rendered catalogue. */
-export function withRuleCatalogue(page: string, pack: Pick<Pack, "rules">): string {
+export function withRuleCatalogue(page: string, pack: Pick<Pack, "rules"> & Partial<Pick<Pack, "policies">>): string {
   const start = page.indexOf(CATALOGUE_START);
   const end = page.indexOf(CATALOGUE_END);
   if (start < 0 || end < start) throw new Error(`docs/rules.md lacks the markers ${CATALOGUE_START} … ${CATALOGUE_END}`);
