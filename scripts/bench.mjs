@@ -1,36 +1,186 @@
 #!/usr/bin/env node
-// Benchmark: how run time and DNS traffic grow with the number of domains. A synthetic world of N
-// domains sharing a handful of MX hosts and SPF includes is served on loopback; the real probe
-// pipeline runs against it. Cost should grow with unique names, not with domains × checks.
-//   npm run bench [-- 50 200 1000]
+// Benchmark: a sector-wide run on one machine. Builds a synthetic world on loopback — N domains
+// (default 10,000) under a DNS server that answers every query late (default 20 ms, as a distant
+// resolver would), sharing 40 MX hosts two a domain, half of them with MTA-STS (policy served over
+// HTTPS by SNI, certificates from a test CA) and TLS-RPT, every MX host answering STARTTLS — then
+// runs `assess` on it in a child process and prints what it cost: wall time, domains per second,
+// DNS queries per domain (counted at the server) against the world's minimum, the child's peak RSS
+// and CPU time.
+//   npm run bench [-- --domains 10000 --delay 20 --runs 3 --concurrency 64 --formats json,md]
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { startDnsServer } from "../dist/src/sandbox/dns/server.js";
 import { zone } from "../dist/src/sandbox/dns/zone.js";
-import { createResolver } from "../dist/src/dns/resolver.js";
-import { probeAll } from "../dist/src/probe/run.js";
+import { createTestCa } from "../dist/src/sandbox/pki.js";
+import { startSmtpServer } from "../dist/src/sandbox/smtp/server.js";
+import { startPolicyServer } from "./bench-policy-server.mjs";
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-for (const n of sizes.length ? sizes : [10, 100, 500]) {
-  const domains = Array.from({ length: n }, (_, i) => `d${i}.bench.example`);
-  const zones = [
-    zone("bench.example", "secure", domains.flatMap((d, i) => [
-      `${d}. MX 10 mx${i % 4}.gateway.example.`,
-      `${d}. TXT "v=spf1 include:spf.gateway.example -all"`,
-      `_dmarc.${d}. TXT "v=DMARC1; p=reject"`,
-    ])),
-    zone("gateway.example", "secure", ["mx0 A 127.0.9.1", "mx1 A 127.0.9.2", "mx2 A 127.0.9.3", "mx3 A 127.0.9.4", 'spf TXT "v=spf1 ip4:192.0.2.0/24 -all"']),
-  ];
-  const server = await startDnsServer({ zones });
-  const resolver = createResolver(server.spec, { timeoutMs: 2000 });
-  // No SMTP server stands in this world: MX hosts are recorded as unreachable, never connected to.
-  const ctx = { resolver, now: () => new Date(), ca: [], timeoutMs: 2000, dkimSelectors: [], log: () => {}, smtpEndpoint: () => null };
-  const started = process.hrtime.bigint();
-  const evidence = await probeAll(domains.map((name) => ({ name, input: name, source: "cli" })), ctx);
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const s = evidence.stats;
-  console.log(
-    `${String(n).padStart(5)} domains, ${Object.keys(evidence.mxHosts).length} MX hosts: ${ms.toFixed(0).padStart(6)} ms, ` +
-      `${s.dnsQueries} queries asked, ${s.dnsSent} sent (${(s.dnsSent / n).toFixed(2)} per domain), ` +
-      `${s.dnsCacheHits} cache hits, ${s.dnsInflightJoins} joined in flight, server saw ${server.queries()}`,
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    domains: { type: "string", default: "10000" },
+    delay: { type: "string", default: "20" },
+    "mx-hosts": { type: "string", default: "40" },
+    runs: { type: "string", default: "1" },
+    concurrency: { type: "string" },
+    formats: { type: "string", default: "json,md,csv,html" },
+    keep: { type: "boolean", default: false },
+    "by-kind": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+  },
+});
+const N = Number(args.domains);
+const DELAY = Number(args.delay);
+const HOSTS = Number(args["mx-hosts"]);
+const RUNS = Number(args.runs);
+if (![N, DELAY, HOSTS, RUNS].every((n) => Number.isInteger(n) && n >= 0) || N === 0 || HOSTS === 0 || RUNS === 0) {
+  console.error("bench: --domains, --delay, --mx-hosts and --runs take whole numbers (domains, hosts and runs at least 1)");
+  process.exit(2);
+}
+
+const ORIGIN = "bench.example";
+const GW = `gw.${ORIGIN}`;
+const RUA = "reports.bench-rua.example";
+const name = (i) => `d${i}.${ORIGIN}`;
+const sts = (i) => i % 2 === 0;
+
+// The world: what each domain publishes, and the shared parts (MX hosts, the SPF include, the
+// report address's domain).
+const lines = [];
+for (let i = 0; i < N; i++) {
+  const d = `d${i}`;
+  lines.push(
+    `${d} MX 10 mx${i % HOSTS}.${GW}.`,
+    `${d} MX 20 mx${(i + 1) % HOSTS}.${GW}.`,
+    `${d} TXT "v=spf1 include:_spf.${GW} -all"`,
+    `_dmarc.${d} TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${RUA}"`,
+    `selector1._domainkey.${d} TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="`,
   );
-  await server.close();
+  if (sts(i)) {
+    lines.push(`_mta-sts.${d} TXT "v=STSv1; id=20260101T000000"`, `mta-sts.${d} A 127.0.0.1`, `_smtp._tls.${d} TXT "v=TLSRPTv1; rua=mailto:tls@${RUA}"`);
+  }
+}
+for (let k = 0; k < HOSTS; k++) lines.push(`mx${k}.gw A 127.0.1.${k + 1}`);
+lines.push(`_spf.gw TXT "v=spf1 ip4:192.0.2.0/24 -all"`);
+const zones = [
+  zone(ORIGIN, "secure", lines),
+  // RFC 9990: the report address's domain says it takes reports for every domain (a wildcard).
+  zone(RUA, "secure", [`*._report._dmarc TXT "v=DMARC1"`]),
+];
+
+// What the world needs asked at least once, per domain: MX, SPF, DMARC, the report authorisation,
+// two DKIM selectors, _mta-sts and _smtp._tls; for MTA-STS domains the policy host's A and AAAA.
+// Shared: each MX host's A, AAAA and TLSA, the SPF include.
+const minimum = N * 8 + (N / 2) * 2 + HOSTS * 3 + 1;
+
+const ca = await createTestCa("exo-posture bench CA");
+const dir = mkdtempSync(join(tmpdir(), "exo-posture-bench-"));
+const caFile = join(dir, "ca.pem");
+writeFileSync(caFile, ca.certPem);
+const domainsFile = join(dir, "domains.txt");
+writeFileSync(domainsFile, `${Array.from({ length: N }, (_, i) => name(i)).join("\n")}\n`);
+const certs = new Map();
+const certFor = (host) => {
+  if (!certs.has(host)) certs.set(host, ca.issue({ names: [host] }).then((c) => ({ chainPem: c.chainPem, keyPem: c.keyPem })));
+  return certs.get(host);
+};
+const policy = `version: STSv1\r\nmode: enforce\r\nmx: *.${GW}\r\nmax_age: 1209600\r\n`;
+
+const results = [];
+for (let run = 1; run <= RUNS; run++) {
+  const kinds = new Map();
+  // A question's kind: its type and its name with the domain's number and the host's taken out.
+  const onQuery = (qname, type) => {
+    const k = `${type} ${qname.replace(/\bd\d+\b/g, "dN").replace(/\bmx\d+\b/g, "mxK").replace(/^(\d+\.){4}in-addr/, "N.N.N.N.in-addr")}`;
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  };
+  const dns = await startDnsServer({ zones, delayMs: DELAY, ...(args["by-kind"] ? { onQuery } : {}) });
+  const smtp = await startSmtpServer({ hostname: `mx.${GW}`, mode: "starttls", certFor });
+  const https = await startPolicyServer({ certFor, body: policy });
+  const out = join(dir, `run-${run}`);
+  const config = {
+    domainsFile, outDir: out, resolver: dns.spec, caFile, smtpPort: smtp.port, httpsPort: https.port, formats: args.formats.split(","),
+    ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+  };
+  const started = process.hrtime.bigint();
+  const profileDir = args.profile ? join(dir, `profile-${run}`) : null;
+  const child = await runChild(config, profileDir);
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const queries = dns.queries();
+  await Promise.all([dns.close(), smtp.close(), https.close()]);
+  results.push({ wallMs, queries, ...child });
+  print(`run ${run} of ${RUNS}`, results.at(-1));
+  if (profileDir) printProfile(profileDir);
+  if (args["by-kind"]) for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(7)}  ${k}`);
+  if (!args.keep) rmSync(out, { recursive: true, force: true });
+}
+if (RUNS > 1) print(`median of ${RUNS} runs`, median(results));
+if (!args.keep) rmSync(dir, { recursive: true, force: true });
+else console.log(`kept: ${dir}`);
+
+function print(title, r) {
+  const perDomain = r.queries / N;
+  console.log(
+    `${title}: ${N} domains (${DELAY} ms per DNS answer, ${HOSTS} MX hosts): ${(r.wallMs / 1000).toFixed(1)} s wall, ` +
+      `${(N / (r.wallMs / 1000)).toFixed(0)} domains/s; ${perDomain.toFixed(2)} DNS queries per domain at the server ` +
+      `(world minimum ${(minimum / N).toFixed(2)}, ${(r.queries / minimum).toFixed(2)}×); peak RSS ${(r.maxRssKiB / 1024).toFixed(0)} MB; ` +
+      `CPU ${(r.cpuMs / 1000).toFixed(1)} s (user ${(r.userMs / 1000).toFixed(1)}, system ${(r.systemMs / 1000).toFixed(1)}); ${r.findings} findings`,
+  );
+}
+
+function median(rs) {
+  const mid = (k) => [...rs.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(rs.length / 2)];
+  return Object.fromEntries(Object.keys(rs[0]).map((k) => [k, mid(k)]));
+}
+
+/** The CPU profile's top entries by self time: where the run spends its CPU. */
+function printProfile(profileDir) {
+  const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) return console.log("  (no CPU profile was written)");
+  const p = JSON.parse(readFileSync(join(profileDir, file), "utf8"));
+  const dt = new Map();
+  // timeDeltas[i] is the time before samples[i]; each sample is the node on top of the stack.
+  p.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const byFunction = new Map();
+  let total = 0;
+  for (const node of p.nodes) {
+    const us = dt.get(node.id) ?? 0;
+    total += us;
+    const f = node.callFrame;
+    const where = f.url ? `${f.url.replace(/^file:\/\/.*?\/(dist|node_modules)\//, "$1/")}:${f.lineNumber + 1}` : "";
+    const key = `${f.functionName || "(anonymous)"} ${where}`.trim();
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+  }
+  console.log(`  CPU profile, top entries by self time (of ${(total / 1e6).toFixed(1)} s sampled):`);
+  for (const [k, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+  // And by where the code lives: which part of the tool (or of Node) the time goes to.
+  const byArea = new Map();
+  for (const [k, us] of byFunction) {
+    const m = / (dist\/src\/[a-z-]+|node_modules\/(?:@[^/]+\/)?[^/]+|node:[a-z_]+)/.exec(k);
+    const area = m ? m[1] : k.startsWith("(") ? k.split(" ")[0] : "other";
+    byArea.set(area, (byArea.get(area) ?? 0) + us);
+  }
+  console.log("  by area:", [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([a, us]) => `${a} ${((100 * us) / total).toFixed(0)}%`).join(", "));
+}
+
+function runChild(config, profileDir) {
+  return new Promise((resolve, reject) => {
+    const flags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const child = spawn(process.execPath, [...flags, join(here, "bench-child.mjs")], { env: { ...process.env, EXO_POSTURE_BENCH: JSON.stringify(config) }, stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`the assess run exited ${code}`));
+      try {
+        resolve(JSON.parse(stdout.trim().split("\n").at(-1)));
+      } catch (err) {
+        reject(new Error(`the assess run printed no figures: ${err.message}`));
+      }
+    });
+  });
 }

@@ -16,6 +16,7 @@ import { InputError } from "./input/errors.js";
 import { MAX_BYTES, readUserFile, requireReadableFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
 import { startDeadline } from "./probe/deadline.js";
+import { concurrencyOf } from "./probe/concurrency.js";
 import { probeAll } from "./probe/run.js";
 import { readComparableFindings } from "./input/findings-file.js";
 import { diffFindings, type FindingsDiff } from "./report/diff.js";
@@ -40,6 +41,8 @@ export interface ProbeOptions {
   allowPrivate?: boolean;
   /** MX hosts probed per domain, most preferred first (--max-mx-hosts; default 10); the rest are recorded as not probed. */
   maxMxHosts?: number;
+  /** Domains probed at once (--concurrency; default 64); MX hosts and DNS queries in flight follow (src/probe/concurrency.ts). */
+  concurrency?: number;
   /**
    * The whole run's time limit in milliseconds (--deadline). When it passes, what is in flight is cut
    * off and the rest is not asked; the reports are written, and what could not be found out is
@@ -106,8 +109,10 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     // --ca-file is trusted for the Microsoft endpoints too (sign-in included), as for the probes.
     const tenant = o.tenantCollect ? await collectTenant({ ...o.tenantCollect, ca: [...(o.tenantCollect.ca ?? []), ...ctx.ca] }) : (o.tenant ?? null);
     const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
+    const c = concurrencyOf(o.concurrency);
     const evidence = await probeAll(targets, ctx, {
       tenant, data: rules.data, messages: o.messageFiles ?? [], validation, ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),
+      domainConcurrency: c.domains, hostConcurrency: c.hosts,
     });
     return await judgeAndWrite(o, rules, evidence, baseline, ctx.now());
   } finally {
@@ -127,8 +132,10 @@ export async function probeDomains(domains: (string | DomainTarget)[], o: ProbeO
   const named = domains.filter((d): d is string => typeof d === "string");
   const targets = [...domains.filter((d): d is DomainTarget => typeof d !== "string"), ...(await readTargets(named))];
   const ctx = await probeContext(o);
+  const c = concurrencyOf(o.concurrency);
   return probeAll(targets, ctx, {
     tenant: o.tenant ?? null, messages: o.messageFiles ?? [], ...(o.data ? { data: o.data } : {}), ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),
+    domainConcurrency: c.domains, hostConcurrency: c.hosts,
   });
 }
 
@@ -141,7 +148,7 @@ async function probeContext(o: ProbeOptions, signal?: AbortSignal): Promise<Prob
   const ca = await Promise.all((o.caFiles ?? []).map(readCa));
   const dnsTimeoutMs = o.dnsTimeoutMs ?? 5000;
   const ctx: ProbeContext = {
-    resolver: createResolver(o.resolver ?? DEFAULT_RESOLVER, { timeoutMs: dnsTimeoutMs, dispatcher: dohAgent(ca) }),
+    resolver: createResolver(o.resolver ?? DEFAULT_RESOLVER, { timeoutMs: dnsTimeoutMs, dispatcher: dohAgent(ca), concurrency: concurrencyOf(o.concurrency).dnsQueries }),
     now: o.now ?? (() => new Date()),
     ca,
     timeoutMs: Math.max(dnsTimeoutMs, 5000),

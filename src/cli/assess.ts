@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DEFAULT_RESOLVER } from "../dns/resolver-spec.js";
 import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
+import { DEFAULT_CONCURRENCY, DNS_PER_DOMAIN, MAX_HOST_CONCURRENCY } from "../probe/concurrency.js";
 import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseDuration, parseFailOn, type parseFormats, positiveInt, quietIncomplete, runExitCode, timestampFolder } from "./options.js";
 
 export function registerAssessCommand(program: Command): void {
@@ -15,6 +16,7 @@ export function registerAssessCommand(program: Command): void {
     .option("--resolver <spec>", "DNS resolver: system, an IP[:port] (1.1.1.1, 127.0.0.53:53, [::1]:53) or an https://…/dns-query URL", DEFAULT_RESOLVER)
     .option("--dns-timeout <ms>", "timeout of one DNS attempt, in milliseconds (one retry follows a timeout)", positiveInt("--dns-timeout"), 5000)
     .option("--smtp-timeout <ms>", "timeout of one SMTP step (connect, a reply, the TLS handshake), in milliseconds (default 5000, or --dns-timeout when longer)", positiveInt("--smtp-timeout"))
+    .option("--concurrency <n>", `domains probed at once (MX hosts: at most ${MAX_HOST_CONCURRENCY} at once; DNS queries in flight: ${DNS_PER_DOMAIN} a domain)`, positiveInt("--concurrency"), DEFAULT_CONCURRENCY)
     .option("--max-mx-hosts <n>", "MX hosts probed per domain, most preferred first; the rest are reported as not probed (error), never as passed", positiveInt("--max-mx-hosts"), 10)
     .option("--deadline <duration>", "time limit for the whole run (90s, 15m, 2h): what finished is reported, the rest is error with RUN_DEADLINE", parseDuration("--deadline"))
     .option("--allow-private", "connect to MX and MTA-STS hosts that resolve to private, loopback or link-local addresses (off by default: a hostile domain must not reach your own network)")
@@ -63,6 +65,7 @@ Examples:
         ...(o.smtpTimeout !== undefined ? { smtpTimeoutMs: o.smtpTimeout } : {}),
         allowPrivate: o.allowPrivate === true,
         maxMxHosts: o.maxMxHosts,
+        concurrency: o.concurrency,
         ...(o.deadline !== undefined ? { deadlineMs: o.deadline } : {}),
         caFiles: o.caFile,
         rulesDir: o.rules,
@@ -113,6 +116,7 @@ interface AssessCliOptions {
   smtpTimeout?: number;
   allowPrivate?: boolean;
   maxMxHosts: number;
+  concurrency: number;
   deadline?: number;
   caFile: string[];
   dkimSelector: string[];

@@ -95,14 +95,23 @@ export function failureCause(reason: string): "RULE_BUDGET" | "INTERNAL" {
   return reason.includes("RULE_BUDGET") ? "RULE_BUDGET" : "INTERNAL";
 }
 
+// Each evidence object is converted once, however many rules and subjects read it: the tenant's
+// evidence is read by every domain's rules, and converting it again each time was most of a large
+// run's CPU. CEL never changes a value, and evidence is not changed while it is judged, so the
+// converted value can be shared; the cache goes with the objects.
+const converted = new WeakMap<object, CelInput>();
+
 /** JSON evidence into CEL values: objects become maps, so `has()`, `in` and field access work. */
 export function toCel(value: unknown): CelInput {
   if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.map(toCel);
-  if (typeof value === "object") {
-    return new Map(Object.entries(value as object).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toCel(v)]));
-  }
-  return value as CelInput;
+  if (typeof value !== "object") return value as CelInput;
+  const seen = converted.get(value);
+  if (seen !== undefined) return seen;
+  const out: CelInput = Array.isArray(value)
+    ? value.map(toCel)
+    : new Map(Object.entries(value as object).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toCel(v)]));
+  converted.set(value, out);
+  return out;
 }
 
 /** CEL values back to plain values, for messages. */

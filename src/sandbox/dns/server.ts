@@ -13,6 +13,10 @@ export interface DnsServerOptions {
   /** Names (any type, or `name|TYPE`) the server never answers, to exercise timeouts. */
   silent?: string[];
   host?: string;
+  /** Every answer is sent this many milliseconds late, as a distant resolver's would be (the benchmark's world). */
+  delayMs?: number;
+  /** Told of every question asked (the benchmark counts them by kind). */
+  onQuery?: (name: string, type: string) => void;
 }
 
 export interface RunningDnsServer {
@@ -35,10 +39,15 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
     return type === undefined ? name!.toLowerCase() : `${name!.toLowerCase()}|${type.toUpperCase()}`;
   }));
   let count = 0;
+  // Built once: a world of tens of thousands of names is answered by lookup, not by scanning.
+  const world = indexOf(options.zones);
   const answer = (req: Packet, maxSize: number): Buffer | null => {
     count++;
-    return respond(options.zones, silent, req, maxSize);
+    const q = req.questions?.[0];
+    if (q && options.onQuery) options.onQuery(q.name.toLowerCase(), String(q.type));
+    return respond(world, silent, req, maxSize);
   };
+  const later = (send: () => void) => (options.delayMs ? setTimeout(send, options.delayMs) : send());
 
   for (let tries = 0; ; tries++) {
     const udp = dgram.createSocket("udp4");
@@ -51,7 +60,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
     const tcp = net.createServer((socket) => {
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
-      serveTcp(socket, answer);
+      serveTcp(socket, answer, later);
     });
     const ok = await new Promise<boolean>((resolve) => {
       tcp.once("error", () => resolve(false));
@@ -72,7 +81,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
       const opt = (req.additionals ?? []).find((a) => a.type === "OPT") as { udpPayloadSize?: number } | undefined;
       // RFC 6891 §6.2.3 / RFC 1035 §4.2.1: the client's advertised buffer, or 512 without EDNS.
       const out = answer(req, Math.max(512, opt?.udpPayloadSize ?? 512));
-      if (out) udp.send(out, rinfo.port, rinfo.address);
+      if (out) later(() => udp.send(out, rinfo.port, rinfo.address));
     });
     return {
       host,
@@ -90,7 +99,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
   }
 }
 
-function serveTcp(socket: net.Socket, answer: (req: Packet, max: number) => Buffer | null): void {
+function serveTcp(socket: net.Socket, answer: (req: Packet, max: number) => Buffer | null, later: (send: () => void) => void): void {
   let buf = Buffer.alloc(0);
   socket.on("error", () => socket.destroy());
   socket.on("data", (chunk) => {
@@ -109,7 +118,7 @@ function serveTcp(socket: net.Socket, answer: (req: Packet, max: number) => Buff
       if (!out) continue;
       const len = Buffer.alloc(2);
       len.writeUInt16BE(out.length);
-      socket.write(Buffer.concat([len, out]));
+      later(() => socket.write(Buffer.concat([len, out])));
     }
   });
 }
@@ -124,7 +133,32 @@ function zoneOf(zones: Zone[], name: string): Zone | undefined {
   return best;
 }
 
-function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: number): Buffer | null {
+/** The zones with each one's records by owner name, and every name that exists (owners and their ancestors). */
+interface World {
+  zones: Zone[];
+  byName: Map<Zone, Map<string, WorldRecord[]>>;
+  names: Set<string>;
+}
+
+function indexOf(zones: Zone[]): World {
+  const byName = new Map<Zone, Map<string, WorldRecord[]>>();
+  const names = new Set<string>();
+  for (const z of zones) {
+    const own = new Map<string, WorldRecord[]>();
+    for (const r of z.records) {
+      own.set(r.name, [...(own.get(r.name) ?? []), r]);
+      // A name exists when it owns records or is an ancestor of one that does (an empty non-terminal).
+      const labels = r.name.split(".");
+      for (let i = 0; i < labels.length; i++) names.add(labels.slice(i).join("."));
+    }
+    names.add(z.origin);
+    byName.set(z, own);
+  }
+  return { zones, byName, names };
+}
+
+function respond(world: World, silent: Set<string>, req: Packet, maxSize: number): Buffer | null {
+  const zones = world.zones;
   const q = req.questions?.[0];
   if (!q) return null;
   const qname = q.name.replace(/\.$/, "").toLowerCase() || ".";
@@ -146,7 +180,7 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
     return encode({ ...base, flags: flags | (wantsDnssec ? dnsPacket.AUTHENTIC_DATA : 0), answers: qtype === "SOA" ? [soa] : [] }, maxSize);
   }
 
-  const exists = (n: string) => zones.some((zz) => zz.origin === n || zz.records.some((r) => r.name === n || r.name.endsWith(`.${n}`)));
+  const exists = (n: string) => world.names.has(n);
   const answers: WorldRecord[] = [];
   let name = qname;
   let secure = true;
@@ -159,7 +193,7 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
       return encode({ ...base, flags: flags | 2, answers: [], additionals: [{ ...base.additionals[0]!, options: [option] }] }, maxSize);
     }
     if (z.dnssec !== "secure") secure = false;
-    const owned = ownRecords(z, name, exists);
+    const owned = ownRecords(z, world.byName.get(z)!, name, exists);
     const exact = owned.filter((r) => r.type === qtype);
     if (exact.length > 0) {
       answers.push(...exact);
@@ -172,7 +206,7 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
   }
   const z = zoneOf(zones, name);
   if (!z) secure = false;
-  const nx = !answers.some((a) => a.type === qtype) && !exists(name) && !(z && ownRecords(z, name, exists).length > 0);
+  const nx = !answers.some((a) => a.type === qtype) && !exists(name) && !(z && ownRecords(z, world.byName.get(z)!, name, exists).length > 0);
   const rcode = nx ? 3 : 0;
   const ad = secure && wantsDnssec ? dnsPacket.AUTHENTIC_DATA : 0;
   return encode({ ...base, flags: flags | ad | rcode, answers: answers.map((a) => ({ ...a, class: "IN", data: wireData(a) })) }, maxSize);
@@ -183,14 +217,14 @@ function respond(zones: Zone[], silent: Set<string>, req: Packet, maxSize: numbe
  * wildcard at its closest encloser (RFC 4592 §3.3.1: the longest existing ancestor; the wildcard
  * never covers a name that exists, nor an empty non-terminal).
  */
-function ownRecords(z: Zone, name: string, exists: (n: string) => boolean): WorldRecord[] {
-  const own = z.records.filter((r) => r.name === name);
+function ownRecords(z: Zone, byName: Map<string, WorldRecord[]>, name: string, exists: (n: string) => boolean): WorldRecord[] {
+  const own = byName.get(name) ?? [];
   if (own.length > 0 || exists(name)) return own;
   const labels = name.split(".");
   for (let i = 1; i < labels.length; i++) {
     const encloser = labels.slice(i).join(".");
     if (z.origin !== "." && encloser.length < z.origin.length) break;
-    if (exists(encloser)) return z.records.filter((r) => r.name === `*.${encloser}`).map((r) => ({ ...r, name }));
+    if (exists(encloser)) return (byName.get(`*.${encloser}`) ?? []).map((r) => ({ ...r, name }));
   }
   return [];
 }

@@ -1,0 +1,27 @@
+// One `assess` of the benchmark's world, in its own process so its memory and CPU are its own. The
+// world's servers run in the parent (scripts/bench.mjs); every MX address is routed to the one
+// STARTTLS server and every MTA-STS fetch to the one policy server, as the sandbox does. Prints one
+// line of JSON: the figures the parent reports.
+import { assess } from "../dist/src/index.js";
+
+const c = JSON.parse(process.env.EXO_POSTURE_BENCH ?? "{}");
+const result = await assess({
+  domainsFile: c.domainsFile,
+  resolver: c.resolver,
+  caFiles: [c.caFile],
+  allowPrivate: true,
+  outDir: c.outDir,
+  formats: c.formats,
+  ...(c.concurrency ? { concurrency: c.concurrency } : {}),
+  context: { smtpEndpoint: () => ({ host: "127.0.0.1", port: c.smtpPort }), httpsPort: c.httpsPort },
+});
+const usage = process.resourceUsage();
+console.log(JSON.stringify({
+  maxRssKiB: usage.maxRSS,
+  userMs: usage.userCPUTime / 1000,
+  systemMs: usage.systemCPUTime / 1000,
+  cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+  findings: result.findings.summary.total,
+  dnsSent: result.evidence.stats?.dnsSent ?? null,
+  incomplete: result.findings.assessment.couldNotAssess,
+}));
