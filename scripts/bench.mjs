@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startDnsServer } from "../dist/src/sandbox/dns/server.js";
-import { zone } from "../dist/src/sandbox/dns/zone.js";
+import { BENCH_GATEWAY, BENCH_POLICY, benchWorld } from "../dist/src/sandbox/world/bench.js";
 import { createTestCa } from "../dist/src/sandbox/pki.js";
 import { startSmtpServer } from "../dist/src/sandbox/smtp/server.js";
 import { startPolicyServer } from "./bench-policy-server.mjs";
@@ -42,53 +42,20 @@ if (![N, DELAY, HOSTS, RUNS].every((n) => Number.isInteger(n) && n >= 0) || N ==
   process.exit(2);
 }
 
-const ORIGIN = "bench.example";
-const GW = `gw.${ORIGIN}`;
-const RUA = "reports.bench-rua.example";
-const name = (i) => `d${i}.${ORIGIN}`;
-const sts = (i) => i % 2 === 0;
-
-// The world: what each domain publishes, and the shared parts (MX hosts, the SPF include, the
-// report address's domain).
-const lines = [];
-for (let i = 0; i < N; i++) {
-  const d = `d${i}`;
-  lines.push(
-    `${d} MX 10 mx${i % HOSTS}.${GW}.`,
-    `${d} MX 20 mx${(i + 1) % HOSTS}.${GW}.`,
-    `${d} TXT "v=spf1 include:_spf.${GW} -all"`,
-    `_dmarc.${d} TXT "v=DMARC1; p=reject; rua=mailto:dmarc@${RUA}"`,
-    `selector1._domainkey.${d} TXT "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="`,
-  );
-  if (sts(i)) {
-    lines.push(`_mta-sts.${d} TXT "v=STSv1; id=20260101T000000"`, `mta-sts.${d} A 127.0.0.1`, `_smtp._tls.${d} TXT "v=TLSRPTv1; rua=mailto:tls@${RUA}"`);
-  }
-}
-for (let k = 0; k < HOSTS; k++) lines.push(`mx${k}.gw A 127.0.1.${k + 1}`);
-lines.push(`_spf.gw TXT "v=spf1 ip4:192.0.2.0/24 -all"`);
-const zones = [
-  zone(ORIGIN, "secure", lines),
-  // RFC 9990: the report address's domain says it takes reports for every domain (a wildcard).
-  zone(RUA, "secure", [`*._report._dmarc TXT "v=DMARC1"`]),
-];
-
-// What the world needs asked at least once, per domain: MX, SPF, DMARC, the report authorisation,
-// two DKIM selectors, _mta-sts and _smtp._tls; for MTA-STS domains the policy host's A and AAAA.
-// Shared: each MX host's A, AAAA and TLSA, the SPF include.
-const minimum = N * 8 + (N / 2) * 2 + HOSTS * 3 + 1;
+const world = benchWorld(N, HOSTS);
+const { zones, minimumQueries: minimum } = world;
 
 const ca = await createTestCa("exo-posture bench CA");
 const dir = mkdtempSync(join(tmpdir(), "exo-posture-bench-"));
 const caFile = join(dir, "ca.pem");
 writeFileSync(caFile, ca.certPem);
 const domainsFile = join(dir, "domains.txt");
-writeFileSync(domainsFile, `${Array.from({ length: N }, (_, i) => name(i)).join("\n")}\n`);
+writeFileSync(domainsFile, `${world.domains.join("\n")}\n`);
 const certs = new Map();
 const certFor = (host) => {
   if (!certs.has(host)) certs.set(host, ca.issue({ names: [host] }).then((c) => ({ chainPem: c.chainPem, keyPem: c.keyPem })));
   return certs.get(host);
 };
-const policy = `version: STSv1\r\nmode: enforce\r\nmx: *.${GW}\r\nmax_age: 1209600\r\n`;
 
 const results = [];
 for (let run = 1; run <= RUNS; run++) {
@@ -99,8 +66,8 @@ for (let run = 1; run <= RUNS; run++) {
     kinds.set(k, (kinds.get(k) ?? 0) + 1);
   };
   const dns = await startDnsServer({ zones, delayMs: DELAY, ...(args["by-kind"] ? { onQuery } : {}) });
-  const smtp = await startSmtpServer({ hostname: `mx.${GW}`, mode: "starttls", certFor });
-  const https = await startPolicyServer({ certFor, body: policy });
+  const smtp = await startSmtpServer({ hostname: `mx.${BENCH_GATEWAY}`, mode: "starttls", certFor });
+  const https = await startPolicyServer({ certFor, body: BENCH_POLICY });
   const out = join(dir, `run-${run}`);
   const config = {
     domainsFile, outDir: out, resolver: dns.spec, caFile, smtpPort: smtp.port, httpsPort: https.port, formats: args.formats.split(","),

@@ -93,7 +93,12 @@ export const spfLint = z.object({
   /** Each v=spf1 record at the domain (in the order of `records`): its octets and each string's. */
   sizes: z.array(z.object({ bytes: z.number().int(), strings: z.array(z.number().int()) })),
   /** Records of the retired type SPF (99) at the domain; error when that query failed. */
-  spfType: z.object({ error: evidenceError.nullable(), records: z.array(z.string()) }),
+  spfType: z.object({
+    error: evidenceError.nullable(),
+    records: z.array(z.string()),
+    /** False when it was not asked (ProbeContext.spfTypeRecords): no rule reads it. Absent in older evidence, which always asked. */
+    asked: z.boolean().default(true),
+  }),
   terms: z.array(spfTerm),
   problems: z.array(spfProblem),
 });

@@ -34,4 +34,9 @@ export interface ProbeContext {
    * means the address cannot be reached in this world (recorded as SMTP_CONNECT, never tried).
    */
   smtpEndpoint?: (address: string) => { host: string; port: number } | null;
+  /**
+   * Also ask for records of the retired type SPF (99, RFC 7208 §3.1) and lint them (spf-type). No
+   * rule reads that, so a run does not spend a query a domain on it unless a caller asks.
+   */
+  spfTypeRecords?: boolean;
 }

@@ -48,7 +48,14 @@ export async function settle(name: string, type: RecordType, ctx: ProbeContext):
   }
 }
 
-/** RFC 4035 §4.3 applied to the domain: its SOA and MX answers (negative answers count too). */
+/**
+ * RFC 4035 §4.3 applied to the domain: two answers at its apex (negative ones count too). They are
+ * the MX and TXT answers the MX and SPF probes ask for anyway, so this costs no query of its own
+ * (the resolver's cache and in-flight joins hand over the same answers). A validating resolver sets
+ * AD only when every RRset of the answer and its proof of absence validated (RFC 4035 §3.2.3), so
+ * the apex TXT answer tells the zone's status as an SOA answer would; asking SOA too was one more
+ * query a domain for nothing.
+ */
 export async function probeDomainDnssec(domain: string, ctx: ProbeContext): Promise<DnssecEvidence> {
-  return dnssecOf(await Promise.all([settle(domain, "SOA", ctx), settle(domain, "MX", ctx)]));
+  return dnssecOf(await Promise.all([settle(domain, "TXT", ctx), settle(domain, "MX", ctx)]));
 }

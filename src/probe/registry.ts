@@ -7,7 +7,7 @@ import type { DataCatalogue } from "../data/schema.js";
 import type { DomainEvidence } from "../evidence/domain.js";
 import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { TenantEvidence } from "../evidence/tenant.js";
-import type { DomainTarget } from "../targets.js";
+import { type DomainTarget, tenantFacts } from "../targets.js";
 import { probeAddresses } from "./addresses.js";
 import type { ProbeContext } from "./context.js";
 import { probeDane } from "./dane/index.js";
@@ -22,6 +22,7 @@ import { probeMtaSts, withMxMatches } from "./mtasts/index.js";
 import { probeMx } from "./mx.js";
 import { entry } from "./sections.js";
 import { probeSmtp } from "./smtp/index.js";
+import { domainRole } from "./role.js";
 import { probeSenderPtr } from "./sender-ptr.js";
 import { probeSpf } from "./spf/index.js";
 import { probeTlsRpt } from "./tlsrpt.js";
@@ -46,7 +47,8 @@ export const DOMAIN_PROBES = [
   domain("spf", "SPF record, check_host() walk and lint (RFC 7208)", (r) => probeSpf(r.target.name, r.ctx)),
   domain("senderPtr", "forward-confirmed PTR of each single address the SPF tree authorises", async (r) => probeSenderPtr(await r.section("spf"), r.ctx)),
   domain("dmarc", "DMARC record and policy discovery", (r) => probeDmarc(r.target.name, r.ctx)),
-  domain("dkim", "DKIM key records at the tenant's and the user's selectors (RFC 6376 §3.6)", (r) => probeDkim(r.target.name, r.ctx, tenantDkimSelectors(r.target.name, r.tenant))),
+  domain("dkim", "DKIM key records at the tenant's and the user's selectors (RFC 6376 §3.6); the wildcard for parked domains", (r) =>
+    probeDkim(r.target.name, r.ctx, tenantDkimSelectors(r.target.name, r.tenant), isParked(r))),
   domain("mtaSts", "MTA-STS record and policy (RFC 8461)", async (r) => withMxMatches(await probeMtaSts(r.target.name, r.ctx), await r.section("mx"))),
   domain("tlsRpt", "TLS-RPT record (RFC 8460)", (r) => probeTlsRpt(r.target.name, r.ctx)),
   domain("dnssec", "DNSSEC status of the domain's own answers (RFC 4035 §3.2.3)", (r) => probeDomainDnssec(r.target.name, r.ctx)),
@@ -56,6 +58,12 @@ export const DOMAIN_PROBES = [
     return gateway ? probeMailPath(r.target.name, gateway, r.tenant, r.data, r.ctx) : null;
   }),
 ] as const;
+
+/** Whether the domain is parked (its role, from the MX and SPF answers and the tenant's facts). */
+async function isParked(r: { target: DomainTarget; tenant: TenantEvidence | null; section: <K extends keyof DomainSections>(k: K) => Promise<DomainSections[K]> }): Promise<boolean> {
+  const [mx, spf] = await Promise.all([r.section("mx"), r.section("spf")]);
+  return domainRole({ name: r.target.name, mx, spf, ...tenantFacts(r.target.name, r.tenant) }).value === "parked";
+}
 
 /** The sections MX-host probes make. */
 export type MxHostSections = Omit<MxHostEvidence, "host" | "domains">;

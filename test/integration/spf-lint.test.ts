@@ -226,8 +226,9 @@ describe("SPF linter findings on ordinary records", { timeout: 20_000 }, () => {
     assert.match(f["spf.valid"]!.message, /3 lookups .* find nothing/);
   });
 
-  it("a published type SPF (99) record is reported", async () => {
-    const spf = await probeSpf(`type99.${ORIGIN}`, context());
+  it("a published type SPF (99) record is reported, when the caller asks for that query", async () => {
+    assert.deepEqual((await probeSpf(`type99.${ORIGIN}`, context())).lint?.spfType, { error: null, records: [], asked: false });
+    const spf = await probeSpf(`type99.${ORIGIN}`, { ...context(), spfTypeRecords: true });
     assert.deepEqual(spf.lint?.spfType.records, ["v=spf1 ip4:192.0.2.1 -all"]);
     assert.ok(codes(spf).has("spf-type"));
   });

@@ -24,7 +24,7 @@ export async function probeSpf(domain: string, ctx: ProbeContext): Promise<SpfEv
     // The TXT answer above is in the run's cache: the walk's first question costs nothing more.
     const [walk, spfType] = await Promise.all([
       checkHost(WALK_IP, domain, sender, { resolver: ctx.resolver, helo: domain, now: () => ctx.now().getTime(), exhaustive: true, explain: false }),
-      spfTypeRecords(domain, ctx),
+      ctx.spfTypeRecords ? spfTypeRecords(domain, ctx) : { error: null, records: [], asked: false },
     ]);
     return { ...found, lint: lintSpf({ walk, ip: WALK_IP, sender, strings: found.strings, spfType }) };
   } catch (err) {
@@ -36,9 +36,9 @@ export async function probeSpf(domain: string, ctx: ProbeContext): Promise<SpfEv
 async function spfTypeRecords(domain: string, ctx: ProbeContext): Promise<SpfLint["spfType"]> {
   try {
     const answer = await ctx.resolver.query(domain, "SPF");
-    return { error: null, records: answer.records.map((r) => characterStrings(r.data).join("")) };
+    return { error: null, records: answer.records.map((r) => characterStrings(r.data).join("")), asked: true };
   } catch (err) {
-    return { error: errorOf(err), records: [] };
+    return { error: errorOf(err), records: [], asked: true };
   }
 }
 
