@@ -46,11 +46,18 @@ export function compile(source: string): Program {
     }
     depth++;
     try {
-      return program(Object.create(bindings, { [GUARD]: guard }) as never) as CelValue | Error;
+      // Bindings made by letScope carry the guard already (withBudgetGuard); others get it here.
+      const guarded = GUARD in bindings ? bindings : Object.create(bindings, { [GUARD]: guard });
+      return program(guarded as never) as CelValue | Error;
     } finally {
       depth--;
     }
   };
+}
+
+/** Puts the budget guard on a bindings object once, instead of wrapping it at every evaluation. */
+export function withBudgetGuard<T extends object>(bindings: T): T {
+  return Object.defineProperty(bindings, GUARD, guard);
 }
 
 let guardId = 1n << 40n;
@@ -95,22 +102,20 @@ export function failureCause(reason: string): "RULE_BUDGET" | "INTERNAL" {
   return reason.includes("RULE_BUDGET") ? "RULE_BUDGET" : "INTERNAL";
 }
 
-// Each evidence object is converted once, however many rules and subjects read it: the tenant's
-// evidence is read by every domain's rules, and converting it again each time was most of a large
-// run's CPU. CEL never changes a value, and evidence is not changed while it is judged, so the
-// converted value can be shared; the cache goes with the objects.
-const converted = new WeakMap<object, CelInput>();
-
-/** JSON evidence into CEL values: objects become maps, so `has()`, `in` and field access work. */
-export function toCel(value: unknown): CelInput {
+/**
+ * JSON evidence into CEL values: objects become maps, so `has()`, `in` and field access work.
+ * `cache` (by object identity) shares the conversion of what many subjects read, such as the
+ * tenant's evidence: CEL never changes a value, so one converted copy serves them all.
+ */
+export function toCel(value: unknown, cache?: Map<object, CelInput>): CelInput {
   if (value === undefined || value === null) return null;
   if (typeof value !== "object") return value as CelInput;
-  const seen = converted.get(value);
+  const seen = cache?.get(value);
   if (seen !== undefined) return seen;
   const out: CelInput = Array.isArray(value)
-    ? value.map(toCel)
-    : new Map(Object.entries(value as object).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toCel(v)]));
-  converted.set(value, out);
+    ? value.map((v) => toCel(v, cache))
+    : new Map(Object.entries(value as object).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toCel(v, cache)]));
+  cache?.set(value, out);
   return out;
 }
 

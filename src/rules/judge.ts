@@ -16,6 +16,8 @@ export interface Subject {
   pointers: Record<string, string>;
   /** Set when the subject's evidence cannot be trusted as a whole (src/rules/consistency.ts): every rule is `error`. */
   problem?: { code: ErrorCode; message: string };
+  /** The variables already converted to CEL, when the caller judges many rules of one subject (evaluate.ts). */
+  cel?: Record<string, CelInput>;
 }
 
 export interface Verdict {
@@ -53,8 +55,8 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     const problem = inputProblem(input, subject.vars);
     if (problem) return verdict("error", problem.message, problem.code);
   }
-  const base: Record<string, CelInput> = {};
-  for (const [k, v] of Object.entries(subject.vars)) base[k] = toCel(v);
+  const base: Record<string, CelInput> = subject.cel ? { ...subject.cel } : {};
+  if (!subject.cel) for (const [k, v] of Object.entries(subject.vars)) base[k] = toCel(v);
   // Bindings come after the input checks: they read the evidence those checks vouch for.
   const scope = letScope(rule.lets, base);
   const bindings = scope.vars;

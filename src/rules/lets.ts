@@ -4,7 +4,7 @@
 // it: every read is recorded, so the judge can turn the condition or message that read it into
 // `error` even where CEL would have absorbed the error (`broken || true`). Unknown never passes.
 import { type CelInput, type CelValue, isCelError } from "@bufbuild/cel";
-import type { Program } from "./cel.js";
+import { type Program, withBudgetGuard } from "./cel.js";
 
 export interface CompiledLet { name: string; program: Program }
 
@@ -41,7 +41,7 @@ export function letScope(lets: CompiledLet[], base: Record<string, CelInput>): L
   function view(upTo: number): Record<string, CelInput> {
     const vars: Record<string, CelInput> = { ...base };
     for (let i = 0; i < upTo; i++) Object.defineProperty(vars, lets[i]!.name, { enumerable: true, get: () => read(i) });
-    return vars;
+    return withBudgetGuard(vars);
   }
   return {
     vars: view(lets.length),

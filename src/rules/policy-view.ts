@@ -13,13 +13,18 @@ export interface PolicyViewInput {
 }
 
 export function policyResults(policies: readonly PolicyFile[], input: PolicyViewInput): PolicyResult[] {
-  return policies.map((p) => ({
-    id: p.id,
-    title: p.title,
-    short: p.short,
-    source: p.source,
-    requirements: p.requirements.map((r) => requirementResult(r, input.findings.filter((f) => f.crosswalk?.[p.id]?.includes(r.id)), input)),
-  }));
+  return policies.map((p) => {
+    // One pass over the findings, each filed under the requirements its rule serves.
+    const byRequirement = new Map<string, Finding[]>(p.requirements.map((r) => [r.id, []]));
+    for (const f of input.findings) for (const id of f.crosswalk?.[p.id] ?? []) byRequirement.get(id)?.push(f);
+    return {
+      id: p.id,
+      title: p.title,
+      short: p.short,
+      source: p.source,
+      requirements: p.requirements.map((r) => requirementResult(r, byRequirement.get(r.id)!, input)),
+    };
+  });
 }
 
 type Requirement = PolicyFile["requirements"][number];
