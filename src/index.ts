@@ -27,7 +27,7 @@ export { defaultRulesDir, dataDir } from "./paths.js";
 
 // The two files: schemas (zod) and types, and reading evidence back.
 export { EVIDENCE_FORMAT, evidenceSchema, type Evidence, type ResolverEvidence } from "./evidence/evidence.js";
-export { FINDINGS_FORMAT, findingsSchema, SEVERITIES, STATUSES, type Assessment, type AssessmentCause, type Finding, type Findings, type Severity, type Status } from "./evidence/findings.js";
+export { FINDINGS_FORMAT, FINDINGS_FORMAT_V1, findingsFileSchema, findingsSchema, fromFindingsFile, toFindingsFile, SEVERITIES, STATUSES, type FindingsFile, type Assessment, type AssessmentCause, type Finding, type Findings, type Severity, type Status } from "./evidence/findings.js";
 export { domainEvidence, type DomainEvidence } from "./evidence/domain.js";
 export { mxHostEvidence, type MxHostEvidence } from "./evidence/mx-host.js";
 export { tenantEvidence, type TenantEvidence } from "./evidence/tenant.js";
@@ -45,7 +45,7 @@ export { CSV_COLUMNS, renderCsv } from "./report/csv.js";
 export { fixGroups, type Fix, type FixGroup } from "./report/fix-groups.js";
 export { prepareOutDir } from "./report/out-dir.js";
 export { diffFindings, newReaches, renderDiff, type Change, type FindingsDiff } from "./report/diff.js";
-export { comparableFindings, readComparableFindings, type ComparableFindings } from "./input/findings-file.js";
+export { comparableFindings, readComparableFindings, readFindingsFile, type ComparableFindings } from "./input/findings-file.js";
 export { renderSummary, type SummaryOptions } from "./report/summary.js";
 export { matrixColumns, postureMatrix } from "./report/posture-matrix.js";
 

@@ -4,7 +4,15 @@ import { errorCode } from "./errors.js";
 
 export const STATUSES = ["pass", "fail", "warn", "info", "error", "not_applicable", "waived"] as const;
 export const SEVERITIES = ["high", "medium", "low", "info"] as const;
-export const FINDINGS_FORMAT = "exo-posture-findings/1";
+/**
+ * findings.json's format. Version 2 (issue 29) writes each rule's title, severity, control,
+ * references and crosswalk once, under `rules`, instead of in every finding, and leaves out an
+ * empty remediation: the demo's file shrank by half. Readers take version 1 too
+ * (src/input/findings-file.ts); in memory every finding carries its rule's fields, as before.
+ */
+export const FINDINGS_FORMAT = "exo-posture-findings/2";
+/** Files written before the lean format: every finding carries its rule's fields. */
+export const FINDINGS_FORMAT_V1 = "exo-posture-findings/1";
 
 export const status = z.enum(STATUSES);
 export const severity = z.enum(SEVERITIES);
@@ -142,3 +150,43 @@ export const findingsSchema = z.object({
   findings: z.array(finding),
 });
 export type Findings = z.infer<typeof findingsSchema>;
+
+/** What findings.json holds of a rule once: what every finding of the rule would repeat. */
+export const ruleFields = finding.pick({ title: true, severity: true, control: true, references: true, crosswalk: true });
+
+/** A finding as findings.json (version 2) holds it: its rule's fields are under `rules`. */
+export const fileFinding = finding.omit({ title: true, severity: true, control: true, references: true, crosswalk: true }).extend({
+  /** Absent when empty (a pass, a finding that does not apply). */
+  remediation: z.string().optional(),
+});
+
+/** findings.json, version 2: the file `exo-posture schema findings` describes. */
+export const findingsFileSchema = findingsSchema.omit({ findings: true }).extend({
+  /** Each rule that has findings, by id: its title, severity (after --config), control, references, crosswalk. */
+  rules: z.record(z.string(), ruleFields),
+  findings: z.array(fileFinding),
+});
+export type FindingsFile = z.infer<typeof findingsFileSchema>;
+
+/** The findings as findings.json holds them: each rule's fields once. */
+export function toFindingsFile(f: Findings): FindingsFile {
+  const rules: FindingsFile["rules"] = {};
+  const findings = f.findings.map(({ title, severity, control, references, crosswalk: cw, remediation, ...rest }) => {
+    rules[rest.ruleId] ??= { title, severity, control, references, ...(cw ? { crosswalk: cw } : {}) };
+    return { ...rest, ...(remediation ? { remediation } : {}) };
+  });
+  const { findings: _all, ...top } = f;
+  return { ...top, rules, findings };
+}
+
+/** findings.json (version 2) back into findings as the reports read them; null when a rule is missing. */
+export function fromFindingsFile(file: FindingsFile): Findings | { missingRule: string } {
+  const findings: Finding[] = [];
+  for (const x of file.findings) {
+    const rule = file.rules[x.ruleId];
+    if (!rule) return { missingRule: x.ruleId };
+    findings.push({ ...x, ...rule, remediation: x.remediation ?? "" } as Finding);
+  }
+  const { rules: _rules, ...top } = file;
+  return { ...top, findings };
+}

@@ -1,9 +1,10 @@
 // The JSON Schemas of evidence.json and findings.json, for users' own tooling (`exo-posture schema`).
 import { z } from "zod";
 import { evidenceSchema } from "./evidence.js";
-import { findingsSchema } from "./findings.js";
+import { findingsFileSchema } from "./findings.js";
 
-const SCHEMAS = { evidence: evidenceSchema, findings: findingsSchema } as const;
+// findings.json as written (format 2: each rule's fields once, under `rules`).
+const SCHEMAS = { evidence: evidenceSchema, findings: findingsFileSchema } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 export const SCHEMA_NAMES = Object.keys(SCHEMAS) as SchemaName[];
 

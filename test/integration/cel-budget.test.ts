@@ -3,14 +3,14 @@
 // RULE_BUDGET for that subject, `rules validate` finishes and says so, and every other finding of
 // the run is what it was without the rule.
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { defaultRulesDir } from "../../src/paths.js";
-import type { Findings } from "../../src/evidence/findings.js";
 import { runCli } from "../helpers/cli.js";
 import { demoRun } from "../helpers/demo-run.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 const VICTIM = "good-council.example";
 const KEPT = ["spf.present", "dmarc.present", "starttls.offered", "mtasts.mx-certificates"];
@@ -67,8 +67,8 @@ describe("a CEL condition over its budget", () => {
     const r = await bounded(runCli(["evaluate", "--evidence", join(dir, "run/evidence.json"), "--rules", pack, "--out", join(dir, "re"), "--format", "json", "-q"]), 60_000);
     assert.ok(r, "evaluate did not finish within 60 s");
     assert.equal(r.code, 0, r.stderr);
-    const now = JSON.parse(readFileSync(join(dir, "re/findings.json"), "utf8")) as Findings;
-    const before = JSON.parse(readFileSync(join(dir, "run/findings.json"), "utf8")) as Findings;
+    const now = readFindings(join(dir, "re/findings.json"));
+    const before = readFindings(join(dir, "run/findings.json"));
     before.findings = before.findings.filter((f) => KEPT.includes(f.ruleId));
     assert.ok(before.findings.length > 10);
     const mine = now.findings.filter((f) => f.ruleId === "test.exponential");

@@ -8,6 +8,7 @@ import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/ser
 import { zone } from "../../src/sandbox/dns/zone.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 // A small world of its own, so these tests do not change when the demo world grows: one parked
 // domain locked down as gov.uk asks, one parked domain with DMARC p=none, a DNS-only world
@@ -35,7 +36,7 @@ describe("exo-posture demo", () => {
     assert.match(r.stdout, /^parked-borough\.example \(parked\) +FAIL +FAIL /m);
     assert.match(r.stdout, /^domain +SPF +DMARC +DKIM +STARTTLS +MTA-STS +TLS-RPT +DNSSEC +DANE +Path/m);
     assert.match(r.stdout, /FAIL\s+high\s+dmarc\.policy/);
-    const findings = JSON.parse(readFileSync(join(cwd, "reports/demo/findings.json"), "utf8"));
+    const findings = readFindings(join(cwd, "reports/demo/findings.json"));
     assert.equal(findings.pack.name, "ncsc");
     assert.ok(findings.findings.every((f: { ruleId: string; evidence: string[] }) => f.ruleId && f.evidence.length > 0));
   });
@@ -75,7 +76,7 @@ describe("exo-posture assess", () => {
     assert.equal(failing.stdout, "");
     const passing = await runCli(["assess", "-d", "locked.example", "--resolver", world.resolver, "--out", out, "--fail-on", "high,error", "-q"]);
     assert.equal(passing.code, 0, passing.stderr);
-    const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8"));
+    const findings = readFindings(join(out, "findings.json"));
     assert.equal(findings.summary.byStatus.error, 0);
   });
 
@@ -85,7 +86,7 @@ describe("exo-posture assess", () => {
       const out = tempDir();
       const r = await runCli(["assess", "-d", "gone.example", "--resolver", dns.spec, "--dns-timeout", "100", "--out", out, "--fail-on", "error"]);
       assert.equal(r.code, 1, r.stderr);
-      const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8"));
+      const findings = readFindings(join(out, "findings.json"));
       const domainFindings = findings.findings.filter((f: { subject: string }) => f.subject === "domain:gone.example");
       assert.ok(domainFindings.length > 10);
       assert.deepEqual([...new Set(domainFindings.map((f: { status: string }) => f.status))], ["error"], "nothing about the domain passes or fails when DNS failed");
@@ -144,7 +145,7 @@ describe("exo-posture evaluate", () => {
     const r = await runCli(["evaluate", "--evidence", join(out, "evidence.json"), "--out", again, "-q"]);
     assert.equal(r.code, 0, r.stderr);
     const strip = (f: { findings: object[] }) => f.findings;
-    assert.deepEqual(strip(JSON.parse(readFileSync(join(again, "findings.json"), "utf8"))), strip(JSON.parse(readFileSync(join(out, "findings.json"), "utf8"))));
+    assert.deepEqual(strip(readFindings(join(again, "findings.json"))), strip(readFindings(join(out, "findings.json"))));
   });
 
   it("refuses evidence that fails the schema, naming the first bad field", async () => {

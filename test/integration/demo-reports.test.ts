@@ -13,6 +13,7 @@ import { CSV_COLUMNS } from "../../src/report/csv.js";
 import { fixGroups } from "../../src/report/fix-groups.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 let dir: string;
 let findings: Findings;
@@ -24,7 +25,7 @@ before(async () => {
   assert.equal(r.code, 0, r.stderr);
   stdout = r.stdout;
   dir = join(cwd, "reports/demo");
-  findings = JSON.parse(readFileSync(join(dir, "findings.json"), "utf8")) as Findings;
+  findings = readFindings(join(dir, "findings.json"));
   checklist = readFileSync(join(dir, "checklist.md"), "utf8");
 });
 

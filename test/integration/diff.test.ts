@@ -9,6 +9,7 @@ import type { SampleWorldOptions } from "../../src/sandbox/demo.js";
 import { runCli } from "../helpers/cli.js";
 import { demoRun } from "../helpers/demo-run.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 const enhancedFilteringOn: SampleWorldOptions = {
   tenant: (s) => {
@@ -33,7 +34,7 @@ describe("diff of two runs", () => {
     assert.deepEqual([d.new, d.changed, d.noLongerAssessed, d.ruleRemoved], [[], [], [], []], JSON.stringify(d.changed));
     assert.equal(d.fixed[0].before.status, "fail");
     assert.equal(d.fixed[0].after.status, "pass");
-    const total = JSON.parse(readFileSync(join(dir, "after/findings.json"), "utf8")).findings.length;
+    const total = readFindings(join(dir, "after/findings.json")).findings.length;
     assert.equal(d.unchanged, total - 1);
   });
 
@@ -49,7 +50,7 @@ describe("diff of two runs", () => {
   });
 
   it("reports a domain no longer assessed and a rule no longer in the pack as such, never as fixed", async () => {
-    const after = JSON.parse(readFileSync(join(dir, "before/findings.json"), "utf8"));
+    const after = readFindings(join(dir, "before/findings.json"));
     after.findings = after.findings.filter((f: { subject: string; ruleId: string }) => f.subject !== "domain:parked-borough.example" && f.ruleId !== "spf.size");
     const file = join(dir, "trimmed.json");
     writeFileSync(file, JSON.stringify(after));

@@ -3,15 +3,14 @@
 // and a chain the resolver hands back short (the sandbox, like many resolvers, follows only 8
 // links) is completed by the client.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createResolver, DnsError } from "../../src/dns/index.js";
-import type { Findings } from "../../src/evidence/findings.js";
 import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/server.js";
 import { zone } from "../../src/sandbox/dns/zone.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 const chain = (n: number) => Array.from({ length: n }, (_, i) => `c${i + 1} CNAME c${i + 2}.chain.example.`);
 let dns: RunningDnsServer;
@@ -52,7 +51,7 @@ describe("CNAME chains", () => {
     const out = tempDir();
     const r = await runCli(["assess", "-d", "chain.example", "-d", "loop.example", "-d", "ten.example", "--resolver", dns.spec, "--out", out, "--format", "json", "-q"]);
     assert.ok(r.code === 0, r.stderr);
-    const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8")) as Findings;
+    const findings = readFindings(join(out, "findings.json"));
     const present = (d: string) => findings.findings.find((f) => f.ruleId === "dmarc.present" && f.subject === `domain:${d}`)!;
     for (const d of ["chain.example", "loop.example"]) {
       assert.equal(present(d).status, "error", `${d}: ${present(d).message}`);

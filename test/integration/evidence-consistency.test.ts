@@ -11,6 +11,7 @@ import { evaluateFile } from "../../src/evaluate.js";
 import { runCli } from "../helpers/cli.js";
 import { demoRun } from "../helpers/demo-run.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 let dir: string;
 let original: Evidence;
@@ -81,7 +82,7 @@ describe("evidence that contradicts itself", () => {
     const r = await runCli(["evaluate", "--evidence", join(dir, "no-hosts.json"), "--out", join(dir, "cli"), "--format", "json", "-q"]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /could not be assessed/);
-    const findings = JSON.parse(readFileSync(join(dir, "cli/findings.json"), "utf8"));
+    const findings = readFindings(join(dir, "cli/findings.json"));
     assert.ok(findings.assessment.causes.some((c: { code: string }) => c.code === "EVIDENCE_INCONSISTENT"));
     assert.equal(originalFindings.some((f) => f.cause === "EVIDENCE_INCONSISTENT"), false, "a file as assess wrote it is consistent");
   });

@@ -5,7 +5,7 @@
 // evaluated: it reads, every finding is what it is for the same domains without the padding, and
 // evidence.json is written back whole.
 import assert from "node:assert/strict";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { assess } from "../../src/assess.js";
@@ -19,6 +19,7 @@ import { jsonFile } from "../../src/report/json-chunks.js";
 import { startSampleWorld } from "../../src/sandbox/demo.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 const MODEL = "parked-borough.example";
 const COPIES = 265;
@@ -70,7 +71,7 @@ describe("an evidence file larger than a string can be", () => {
     const large = await runCli(["evaluate", "--evidence", join(dir, "large.json"), "--out", join(dir, "large"), "--format", "json", "-q"]);
     assert.equal(large.code, 0, large.stderr);
     const judged = (f: Findings) => f.findings.map((x) => `${x.ruleId} ${x.subject} ${x.status} ${x.message}`);
-    const findings = judged(JSON.parse(readFileSync(join(dir, "large/findings.json"), "utf8")) as Findings);
+    const findings = judged(readFindings(join(dir, "large/findings.json")));
     assert.ok(findings.length > COPIES * 20, `${findings.length} findings`);
     assert.deepEqual(findings, judged(loadRules().evaluate(await readEvidence(join(dir, "small.json")))));
     // The evidence written back is the evidence read: the same bytes, though the schema may order a

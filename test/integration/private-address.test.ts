@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Findings } from "../../src/evidence/findings.js";
 import { isPrivateAddress } from "../../src/probe/private-address.js";
 import { type RunningDnsServer, startDnsServer } from "../../src/sandbox/dns/server.js";
 import { sampleWorld } from "../../src/sandbox/world/index.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 let dns: RunningDnsServer;
 before(async () => {
@@ -23,7 +23,7 @@ const run = async (privateRefused: boolean) => {
   out = tempDir();
   const r = await runCli(["assess", "-d", "good-council.example", "--resolver", dns.spec, "--dns-timeout", "1000", "--smtp-timeout", "500", "--format", "json", "--out", out, "-q"], { privateRefused });
   assert.equal(r.code, 0, r.stderr);
-  return { findings: JSON.parse(readFileSync(join(out, "findings.json"), "utf8")) as Findings };
+  return { findings: readFindings(join(out, "findings.json")) };
 };
 
 describe("private addresses", () => {

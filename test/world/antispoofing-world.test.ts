@@ -11,6 +11,7 @@ import type { Evidence } from "../../src/evidence/evidence.js";
 import type { Findings } from "../../src/evidence/findings.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readFindings } from "../helpers/findings.js";
 
 const W = process.env.EXO_WORLD_DIR ?? "/tmp/exo-world";
 const RESOLVER = process.env.EXO_WORLD_RESOLVER ?? "127.0.0.53";
@@ -141,7 +142,7 @@ before(async () => {
     "--format", "json", "--out", out, "--quiet",
   ]);
   ({ code, stderr } = r);
-  findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8")) as Findings;
+  findings = readFindings(join(out, "findings.json"));
   evidence = JSON.parse(readFileSync(join(out, "evidence.json"), "utf8")) as Evidence;
 });
 

@@ -12,6 +12,7 @@ import type { Findings } from "../../src/evidence/findings.js";
 import { runCli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 import { ELSEWHERE, GOOD_MX, HTTPS_ADDRESS, stsDomain, stsHost } from "./https/cases.js";
+import { readFindings } from "../helpers/findings.js";
 
 const W = process.env.EXO_WORLD_DIR ?? "/tmp/exo-world";
 const RESOLVER = process.env.EXO_WORLD_RESOLVER ?? "127.0.0.53";
@@ -60,7 +61,7 @@ async function assess(domains: string[], extra: string[]): Promise<Run> {
   const out = tempDir();
   const r = await runCli(["assess", ...domains.flatMap((d) => ["--domain", d]), "--resolver", RESOLVER, ...extra, "--format", "json", "--out", out, "--quiet"]);
   const read = (f: string) => JSON.parse(readFileSync(join(out, f), "utf8"));
-  return { code: r.code, stderr: r.stderr, findings: read("findings.json") as Findings, evidence: read("evidence.json") as Evidence };
+  return { code: r.code, stderr: r.stderr, findings: readFindings(join(out, "findings.json")), evidence: read("evidence.json") as Evidence };
 }
 
 let run: Run;
