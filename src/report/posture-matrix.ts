@@ -20,9 +20,15 @@ export function matrixColumns(pack: Pick<Pack, "rules">): MatrixColumn[] {
 
 /** The same columns read from the findings alone (each carries its control), for reports made without the pack. */
 export function matrixColumnsOf(findings: readonly Finding[]): MatrixColumn[] {
-  const rows = findings.filter((f) => f.subject.startsWith("domain:") || f.subject.startsWith("mx:"));
-  return CONTROLS.map((c) => ({ name: c.label, ruleIds: new Set(rows.filter((f) => f.control === c.id).map((f) => f.ruleId)) }))
-    .filter((c) => c.ruleIds.size > 0);
+  // One pass: a run of 10,000 domains has 300,000 findings, and every report asks.
+  const byControl = new Map<string, Set<string>>();
+  for (const f of findings) {
+    if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) continue;
+    let ids = byControl.get(f.control);
+    if (!ids) byControl.set(f.control, (ids = new Set()));
+    ids.add(f.ruleId);
+  }
+  return CONTROLS.map((c) => ({ name: c.label, ruleIds: byControl.get(c.id) ?? new Set<string>() })).filter((c) => c.ruleIds.size > 0);
 }
 
 // Worst first: a failure outranks an unknown, an unknown outranks a warning, and so on.
