@@ -10,6 +10,12 @@ import { readJsonFile } from "./read-file.js";
 export const comparableFindings = z.object({
   generatedAt: z.string(),
   evidenceCollectedAt: z.string(),
+  /** The policy view, requirement by requirement (absent from files before it existed). */
+  policies: z.array(z.object({
+    id: z.string(),
+    title: z.string(),
+    requirements: z.array(z.object({ id: z.string(), text: z.string(), verdict: z.string() })),
+  })).optional(),
   findings: z.array(finding.pick({ ruleId: true, title: true, subject: true, status: true, severity: true, message: true })),
 });
 export type ComparableFindings = z.infer<typeof comparableFindings>;

@@ -5,7 +5,7 @@
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
 import { SEVERITIES } from "../evidence/findings.js";
-import { type Change, changesLine, type FindingState, type FindingsDiff } from "./diff.js";
+import { type Change, changesLine, type FindingState, type FindingsDiff, requirementChangeText } from "./diff.js";
 import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
 import { defineFormat } from "./format.js";
 import { crosswalkText } from "./labels.js";
@@ -111,6 +111,9 @@ function policies(findings: Findings): string[] {
 /** "Changes since <date>": what is new, fixed or changed since the baseline run, each once. */
 function changesSection(d: FindingsDiff): string[] {
   const out = [`## Changes since ${d.from.evidenceCollectedAt}`, "", `${inline(changesLine(d))}.`, ""];
+  if (d.requirements.length > 0) {
+    out.push(`### Policy requirements whose verdict moved (${d.requirements.length})`, "", ...d.requirements.map((c) => `- ${inline(requirementChangeText(c))}`), "");
+  }
   const state = (s: FindingState | null) => (s ? `${s.status} (${s.severity})` : "absent");
   const list = (title: string, changes: Change[], how: (c: Change) => string) => {
     if (changes.length === 0) return;

@@ -36,7 +36,11 @@ export interface FindingsDiff {
   noLongerAssessed: Change[];
   /** Before only: its rule is no longer in the pack. */
   ruleRemoved: Change[];
+  /** Requirements of a policy (the GOV.UK view) whose verdict moved: "not_met" -> "met" … */
+  requirements: RequirementChange[];
 }
+
+export interface RequirementChange { policy: string; id: string; text: string; before: string; after: string }
 
 const key = (f: { ruleId: string; subject: string }) => `${f.ruleId}\u0000${f.subject}`;
 const state = (f: Comparable["findings"][number]): FindingState => ({ status: f.status, severity: f.severity, message: f.message });
@@ -49,6 +53,7 @@ export function diffFindings(before: Comparable, after: Comparable): FindingsDif
     from: { generatedAt: before.generatedAt, evidenceCollectedAt: before.evidenceCollectedAt },
     to: { generatedAt: after.generatedAt, evidenceCollectedAt: after.evidenceCollectedAt },
     new: [], fixed: [], changed: [], unchanged: 0, noLongerAssessed: [], ruleRemoved: [],
+    requirements: requirementChanges(before, after),
   };
   for (const [k, f] of now) {
     const b = old.get(k);
@@ -69,6 +74,26 @@ export function diffFindings(before: Comparable, after: Comparable): FindingsDif
   const order = (a: Change, b: Change) => rank(a) - rank(b) || a.ruleId.localeCompare(b.ruleId) || a.subject.localeCompare(b.subject);
   for (const list of [out.new, out.fixed, out.changed, out.noLongerAssessed, out.ruleRemoved]) list.sort(order);
   return out;
+}
+
+/** Requirements whose verdict moved between two runs that both have the policy view. */
+function requirementChanges(before: Comparable, after: Comparable): RequirementChange[] {
+  const out: RequirementChange[] = [];
+  for (const p of after.policies ?? []) {
+    const old = (before.policies ?? []).find((x) => x.id === p.id);
+    if (!old) continue;
+    for (const r of p.requirements) {
+      const b = old.requirements.find((x) => x.id === r.id);
+      if (b && b.verdict !== r.verdict) out.push({ policy: p.title, id: r.id, text: r.text, before: b.verdict, after: r.verdict });
+    }
+  }
+  return out;
+}
+
+/** A requirement change for people: "Enforce DMARC on inbound email.: not met → met". */
+export function requirementChangeText(c: RequirementChange): string {
+  const v = (x: string) => x.replaceAll("_", " ");
+  return `${c.text} ${v(c.before)} → ${v(c.after)}`;
 }
 
 function kind(s: Finding["status"]): "open" | "unknown" | "waived" | "clean" {
@@ -100,6 +125,9 @@ export function renderDiff(d: FindingsDiff): string {
     `Changes from the run of ${d.from.evidenceCollectedAt} to the run of ${d.to.evidenceCollectedAt}:`,
     `  ${d.new.length} new, ${d.fixed.length} fixed, ${d.changed.length} changed, ${d.unchanged} unchanged; ${d.noLongerAssessed.length} no longer assessed, ${d.ruleRemoved.length} of rules no longer in the pack`,
   ];
+  if (d.requirements.length > 0) {
+    out.push("", `Policy requirements whose verdict moved (${d.requirements.length}):`, ...d.requirements.map((c) => `  ${oneLine(requirementChangeText(c), 150)}`));
+  }
   const section = (title: string, list: Change[], how: (c: Change) => string) => {
     if (list.length === 0) return;
     out.push("", `${title} (${list.length}):`, ...list.map((c) => line(c, how(c))));

@@ -18,14 +18,32 @@ const enhancedFilteringOn: SampleWorldOptions = {
   },
 };
 
+// Issue 28: with DMARC honoured too, the policy's inbound-DMARC requirement moves.
+const dmarcEnforcedToo: SampleWorldOptions = {
+  tenant: (s) => {
+    const t = enhancedFilteringOn.tenant!(s);
+    const policies = t.exchange.cmdlets["Get-AntiPhishPolicy"].map((p) => ({ ...p, HonorDmarcPolicy: true }));
+    return { ...t, exchange: { ...t.exchange, cmdlets: { ...t.exchange.cmdlets, "Get-AntiPhishPolicy": policies } } };
+  },
+};
+
 let dir: string;
 before(async () => {
   dir = tempDir();
   await demoRun(join(dir, "before"));
   await demoRun(join(dir, "after"), enhancedFilteringOn);
+  await demoRun(join(dir, "enforced"), dmarcEnforcedToo);
 });
 
 describe("diff of two runs", () => {
+  it("says which policy requirements moved, and none when none did", async () => {
+    const none = JSON.parse((await runCli(["diff", join(dir, "before/findings.json"), join(dir, "after/findings.json"), "--json"])).stdout);
+    assert.deepEqual(none.requirements, []);
+    const r = await runCli(["diff", join(dir, "before/findings.json"), join(dir, "enforced/findings.json")]);
+    assert.equal(r.code, 0, r.stderr);
+    // Both of its failures are fixed; the bogus-dane.example domain still cannot be assessed, so not "met".
+    assert.match(r.stdout, /Policy requirements whose verdict moved \(1\):\n {2}Enforce DMARC on inbound email\. not met → could not assess/);
+  });
   it("names exactly the one change between them", async () => {
     const r = await runCli(["diff", join(dir, "before/findings.json"), join(dir, "after/findings.json"), "--json"]);
     assert.equal(r.code, 0, r.stderr);

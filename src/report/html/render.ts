@@ -8,7 +8,7 @@ import type { Evidence } from "../../evidence/evidence.js";
 import type { Finding, Findings, RequirementResult } from "../../evidence/findings.js";
 import { SEVERITIES } from "../../evidence/findings.js";
 import type { Change, FindingsDiff } from "../diff.js";
-import { changesLine } from "../diff.js";
+import { changesLine, requirementChangeText } from "../diff.js";
 import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
 import type { ReportInput } from "../format.js";
 import { crosswalkText, STATUS_SHORT } from "../labels.js";
@@ -135,7 +135,8 @@ function nav(evidence: Evidence, findings: Findings, groups: FixGroup[], changes
 function changesSection(d: FindingsDiff): string {
   const state = (s: Change["before"]) => (s ? `${s.status} (${s.severity})` : "absent");
   const rows = (what: string, list: Change[]) => list.map((c) => `<tr><td>${esc(what)}</td><td>${esc(c.ruleId)}</td><td>${esc(c.subject)}</td><td>${esc(state(c.before))}</td><td>${esc(state(c.after))}</td><td>${esc(c.after?.message ?? "")}</td></tr>`).join("");
-  return `<h2 id="changes">Changes since ${esc(d.from.evidenceCollectedAt)}</h2><p>${esc(changesLine(d))}.</p>
+  const moved = d.requirements.length > 0 ? `<p>Policy requirements whose verdict moved:</p><ul>${d.requirements.map((c) => `<li>${esc(requirementChangeText(c))}</li>`).join("")}</ul>` : "";
+  return `<h2 id="changes">Changes since ${esc(d.from.evidenceCollectedAt)}</h2><p>${esc(changesLine(d))}.</p>${moved}
 <table><tr><th>Change</th><th>Rule</th><th>Subject</th><th>Before</th><th>Now</th><th>What it says now</th></tr>${rows("new", d.new)}${rows("fixed", d.fixed)}${rows("changed", d.changed)}${rows("no longer assessed", d.noLongerAssessed)}${rows("rule removed", d.ruleRemoved)}</table>`;
 }
 

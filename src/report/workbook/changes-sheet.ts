@@ -1,7 +1,7 @@
 // Changes: what is new, fixed or changed since the baseline run (assess --baseline), one row a
 // finding that moved; findings gone from the run are listed as no longer assessed, never as fixed.
 import type ExcelJS from "exceljs";
-import type { Change, FindingsDiff } from "../diff.js";
+import { type Change, type FindingsDiff, requirementChangeText } from "../diff.js";
 import { addSheet, FONT, SEVERITY_LABEL, STATUS_LABEL, statusFill, text } from "./style.js";
 
 export function changesSheet(wb: ExcelJS.Workbook, d: FindingsDiff): void {
@@ -25,6 +25,7 @@ export function changesSheet(wb: ExcelJS.Workbook, d: FindingsDiff): void {
   for (const c of d.changed) put("changed", c);
   for (const c of d.noLongerAssessed) put("no longer assessed", c);
   for (const c of d.ruleRemoved) put("rule removed", c);
+  for (const c of d.requirements) ws.addRow(["requirement", text(c.id), text(c.text), text(c.before.replaceAll("_", " ")), text(c.after.replaceAll("_", " ")), "", text(`${c.policy}: ${requirementChangeText(c)}`)]);
   ws.addRow([]);
   ws.addRow([text(`Since the run of ${d.from.evidenceCollectedAt}: ${d.new.length} new, ${d.fixed.length} fixed, ${d.changed.length} changed, ${d.unchanged} unchanged. Findings no longer assessed are not fixed: their domain or rule was not part of this run.`)]).font = { ...FONT, italic: true };
 }
