@@ -137,7 +137,7 @@ function printProfile(profileDir) {
 function runChild(config, profileDir) {
   return new Promise((resolve, reject) => {
     const flags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    const child = spawn(process.execPath, [...flags, join(here, process.env.BENCH_CHILD ?? "bench-child.mjs")], { env: { ...process.env, EXO_POSTURE_BENCH: JSON.stringify(config) }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...flags, join(here, "bench-child.mjs")], { env: { ...process.env, EXO_POSTURE_BENCH: JSON.stringify(config) }, stdio: ["ignore", "pipe", "inherit"] });
     let stdout = "";
     child.stdout.on("data", (c) => (stdout += c));
     child.on("error", reject);

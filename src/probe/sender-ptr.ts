@@ -4,6 +4,7 @@
 // that authorise (qualifier "+", RFC 7208 §4.6.2) and that a receiver reaches count; the tree was
 // walked once by the SPF probe, so this reads its terms instead of walking again.
 import { errorOf } from "./evidence-of.js";
+import { probeMx } from "./mx.js";
 import type { ProbeContext } from "./context.js";
 import { parseRecord } from "./spf/record.js";
 import { type Ip, readableForm, recordAddress, reverseName } from "./spf/ip.js";
@@ -53,12 +54,17 @@ export async function probeSenderPtr(spf: SpfEvidence, ctx: ProbeContext): Promi
           continue;
         }
         const target = m.domainSpec ? m.domainSpec.map((tok) => (tok.kind === "macro" ? "" : tok.text)).join("").replace(/\.$/, "") : t.domain;
+        // The mx term's hosts are read as the MX probe reads any MX RRset (Null MX has none), at most 10 (RFC 7208 §4.6.4).
+        const mx = m.name === "mx" ? await probeMx(target, ctx) : null;
+        const failed = (e: EvidenceError) => unlisted.push({ term: m.raw, domain: t.domain, why: `its addresses could not be looked up (${e.code}: ${e.message})`, error: e });
+        if (mx?.error) {
+          failed(mx.error);
+          break;
+        }
         try {
-          const hosts = m.name === "a" ? [target] : await mxHosts(target, ctx);
-          for (const host of hosts) for (const ip of await addressesOf(host, ctx)) listed.push({ ip, by });
+          for (const host of mx ? mx.hosts.slice(0, MAX_NAMES).map((h) => h.exchange) : [target]) for (const ip of await addressesOf(host, ctx)) listed.push({ ip, by });
         } catch (err) {
-          const e = errorOf(err);
-          unlisted.push({ term: m.raw, domain: t.domain, why: `its addresses could not be looked up (${e.code}: ${e.message})`, error: e });
+          failed(errorOf(err));
         }
         break;
       }
@@ -87,14 +93,6 @@ export async function probeSenderPtr(spf: SpfEvidence, ctx: ProbeContext): Promi
     skipped: Math.max(0, all.length - MAX_SENDER_ADDRESSES),
     complete: spf.lint.complete,
   };
-}
-
-async function mxHosts(name: string, ctx: ProbeContext): Promise<string[]> {
-  const answer = await ctx.resolver.query(name, "MX");
-  return answer.records
-    .map((r) => String((r.data as { exchange?: unknown })?.exchange ?? "").replace(/\.$/, "").toLowerCase())
-    .filter((h) => h !== "")
-    .slice(0, MAX_NAMES);
 }
 
 async function addressesOf(host: string, ctx: ProbeContext): Promise<Ip[]> {

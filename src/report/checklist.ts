@@ -9,7 +9,7 @@ import { type Change, changesLine, type FindingState, type FindingsDiff, require
 import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
 import { defineFormat } from "./format.js";
 import { crosswalkText } from "./labels.js";
-import { policiesOf, policyRows, policyTally, REQUIREMENT_LEGEND } from "./policy-view.js";
+import { policyRows, policyTally, REQUIREMENT_LEGEND } from "./policy-view.js";
 import { cell, fenced, inline, table } from "./markdown.js";
 import { cellText, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
 import { plural, resolverText, runTitle, tenantText, verdictLine } from "./run-facts.js";
@@ -93,7 +93,7 @@ function verdict(findings: Findings, groups: FixGroup[]): string[] {
 /** Each policy of the pack, requirement by requirement: what an assessor asks first. */
 function policies(findings: Findings): string[] {
   const out: string[] = [];
-  for (const p of policiesOf(findings)) {
+  for (const p of findings.policies) {
     out.push(`## ${inline(p.title)}`, "", `Requirement by requirement, as [${inline(p.source.title)}](${p.source.url}) states them: ${inline(policyTally(p))}.`, "");
     out.push(
       ...table(

@@ -1,7 +1,7 @@
 // The policy view as reports show it: one row a requirement, its verdict in words (never colour
 // alone), why, and the rules behind it. The verdicts are made once, at evaluation
 // (src/rules/policy-view.ts), and read here from findings.json, so every format agrees.
-import type { Findings, PolicyResult, RequirementResult } from "../evidence/findings.js";
+import type { PolicyResult, RequirementResult } from "../evidence/findings.js";
 
 export const REQUIREMENT_LABEL: Record<RequirementResult["verdict"], string> = {
   met: "Met",
@@ -53,8 +53,4 @@ export function policyTally(p: PolicyResult): string {
     n("not_checked") > 0 ? `${n("not_checked")} not checked by this tool` : "",
   ];
   return parts.filter(Boolean).join(", ");
-}
-
-export function policiesOf(findings: Findings): PolicyResult[] {
-  return findings.policies ?? [];
 }

@@ -8,7 +8,7 @@ import { groupBy } from "../group-by.js";
 import { oneLine } from "./one-line.js";
 import { subjectParts } from "./fix-groups.js";
 import { postureMatrix } from "./posture-matrix.js";
-import { policiesOf, policyTally, REQUIREMENT_LABEL } from "./policy-view.js";
+import { policyTally, REQUIREMENT_LABEL } from "./policy-view.js";
 import { renderTenant } from "./tenant-summary.js";
 
 const LABEL: Record<Finding["status"], string> = {
@@ -49,7 +49,7 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
   }
 
   // Each policy in one line a requirement: what an assessor reads first (all of it in checklist.md).
-  for (const p of policiesOf(findings)) {
+  for (const p of findings.policies) {
     out.push("", `${p.title}: ${policyTally(p)}.`);
     const width = Math.max(...p.requirements.map((r) => REQUIREMENT_LABEL[r.verdict].length));
     for (const r of p.requirements) out.push(`  ${REQUIREMENT_LABEL[r.verdict].padEnd(width)}  ${r.level.padEnd(6)} ${oneLine(`${r.text} — ${r.verdict === "not_checked" ? "not checked by this tool" : r.reason}`)}`);

@@ -55,8 +55,8 @@ export function judge(rule: Rule, subject: Subject): Verdict {
     const problem = inputProblem(input, subject.vars);
     if (problem) return verdict("error", problem.message, problem.code);
   }
-  const base: Record<string, CelInput> = subject.cel ? { ...subject.cel } : {};
-  if (!subject.cel) for (const [k, v] of Object.entries(subject.vars)) base[k] = toCel(v);
+  // letScope copies what it is given, so the caller's converted variables are used as they are.
+  const base: Record<string, CelInput> = subject.cel ?? Object.fromEntries(Object.entries(subject.vars).map(([k, v]) => [k, toCel(v)]));
   // Bindings come after the input checks: they read the evidence those checks vouch for.
   const scope = letScope(rule.lets, base);
   const bindings = scope.vars;

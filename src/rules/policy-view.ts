@@ -55,12 +55,13 @@ function requirementResult(r: Requirement, findings: Finding[], input: PolicyVie
   // What it was judged for: the domains, MX hosts or the tenant with a check that applied.
   const judged = looked.filter((f) => effective(f) !== "not_applicable");
   const all = distinct(judged.map((f) => f.subject)).length;
-  const badSubjects = distinct(failed.map((f) => f.subject)).length;
-  const unknownSubjects = distinct(unknown.filter((f) => !failed.some((x) => x.subject === f.subject)).map((f) => f.subject)).length;
+
+  const failing = new Set(failed.map((f) => f.subject));
+  const unknownSubjects = distinct(unknown.filter((f) => !failing.has(f.subject)).map((f) => f.subject)).length;
   const of = (n: number) => (all > 1 ? `${n} of ${all}` : `${n}`);
   if (failed.length > 0) {
     const tail = unknownSubjects > 0 ? `; could not be assessed for ${unknownSubjects} more` : "";
-    return { ...base, open, verdict: "not_met", reason: `Not met by ${of(badSubjects)}: ${list(failed)}${tail}.` };
+    return { ...base, open, verdict: "not_met", reason: `Not met by ${of(failing.size)}: ${list(failed)}${tail}.` };
   }
   if (unknown.length > 0) {
     return { ...base, open, verdict: "could_not_assess", reason: `Could not be assessed for ${of(unknownSubjects)}: ${list(unknown)}.` };

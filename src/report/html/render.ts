@@ -13,7 +13,7 @@ import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
 import type { ReportInput } from "../format.js";
 import { crosswalkText, STATUS_SHORT } from "../labels.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
-import { policiesOf, policyRows, policyTally, REQUIREMENT_LEGEND } from "../policy-view.js";
+import { policyRows, policyTally, REQUIREMENT_LEGEND } from "../policy-view.js";
 import { lookupsIn, recordRows } from "../records.js";
 import { byAttention } from "../order.js";
 import { MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
@@ -111,7 +111,7 @@ const link = (url: string, text: string) => {
 
 /** Each policy of the pack, requirement by requirement. */
 function policies(findings: Findings): string {
-  return policiesOf(findings).map((p) => {
+  return findings.policies.map((p) => {
     const rows = policyRows(p).map((r) =>
       `<tr><td>${link(r.url, r.text)}</td><td>${esc(r.level)}</td><td class="${VERDICT_CLASS[r.verdict]}">${esc(r.label)}</td><td>${esc(r.reason)}</td><td>${r.rules ? esc(r.rules) : `<span class="muted">no rule</span>`}</td></tr>`).join("");
     return `<h2 id="policy-${esc(p.id)}">${esc(p.title)}</h2>
@@ -124,7 +124,7 @@ function policies(findings: Findings): string {
 function nav(evidence: Evidence, findings: Findings, groups: FixGroup[], changes?: FindingsDiff): string {
   const sections = [
     changes ? ["changes", "Changes since the last run"] : null,
-    ...policiesOf(findings).map((p) => [`policy-${p.id}`, p.title]),
+    ...findings.policies.map((p) => [`policy-${p.id}`, p.title]),
     ["matrix", "Posture by domain"], ["mail-path", "Mail path"], groups.length > 0 ? ["fixes", "To fix"] : null,
     ["waivers", "Waivers"], evidence.tenant ? ["tenant", "Tenant mail flow"] : null, ["domains", "Findings by domain"],
   ].filter((x): x is string[] => x !== null);

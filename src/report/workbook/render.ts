@@ -10,7 +10,6 @@ import { domainsSheet } from "./domains-sheet.js";
 import { evidenceSheet } from "./evidence-sheet.js";
 import { findingsSheet } from "./findings-sheet.js";
 import { mailPathSheet } from "./mailpath-sheet.js";
-import { policiesOf } from "../policy-view.js";
 import { policySheet } from "./policy-sheet.js";
 import { remediationSheet } from "./remediation-sheet.js";
 import { fitRowHeights, text } from "./style.js";
@@ -30,7 +29,7 @@ export async function renderWorkbook({ evidence, findings, changes }: ReportInpu
   const groups = fixGroups(findings.findings);
   summarySheet(wb, evidence, findings, groups);
   if (changes) changesSheet(wb, changes);
-  for (const p of policiesOf(findings)) policySheet(wb, p);
+  for (const p of findings.policies) policySheet(wb, p);
   remediationSheet(wb, groups);
   findingsSheet(wb, findings);
   domainsSheet(wb, evidence, findings);
