@@ -1,6 +1,7 @@
 // How much of a run happens at once (--concurrency). A run is bound by round trips, not by CPU:
 // each domain waits on a few sequential DNS answers, its MTA-STS fetch and its MX hosts' SMTP
-// dialogues, so many domains in flight keep a slow resolver busy while a 2-core machine idles.
+// dialogues, so many domains in flight keep a slow resolver busy until the CPU is the limit (npm run
+// bench: at 64, a 10,000-domain run on 2 cores is CPU-bound).
 // Three bounds follow from the one number: domains, MX hosts (each a TCP+TLS dialogue, kept lower
 // so a run does not look like a scan to the hosts it talks to) and DNS queries on the wire.
 
