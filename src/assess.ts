@@ -8,6 +8,7 @@ import { withDeadline } from "./dns/deadline.js";
 import { createResolver } from "./dns/resolver.js";
 import { requireResolver } from "./dns/validation.js";
 import { DEFAULT_RESOLVER } from "./dns/resolver-spec.js";
+import { tmpdir } from "node:os";
 import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
 import type { TenantEvidence } from "./evidence/tenant.js";
@@ -18,9 +19,11 @@ import type { ProbeContext } from "./probe/context.js";
 import { startDeadline } from "./probe/deadline.js";
 import { concurrencyOf } from "./probe/concurrency.js";
 import { probeAll } from "./probe/run.js";
+import { type SpooledRun, spooledRun } from "./run/spooled.js";
 import { readComparableFindings } from "./input/findings-file.js";
 import { diffFindings, type FindingsDiff } from "./report/diff.js";
 import { prepareOutDir } from "./report/out-dir.js";
+import type { ReportInput } from "./report/view.js";
 import { FORMATS, type Format, type ReportFailure, writeReportsKeeping } from "./report/write.js";
 import { type DomainTarget, mergeTargets, readTargets, tenantTargets } from "./targets.js";
 
@@ -73,8 +76,14 @@ export interface AssessOptions extends ProbeOptions, RulesOptions {
 }
 
 export interface AssessResult {
+  /** The evidence whole (read back from disk on first access: a large run is not held until asked). */
   evidence: Evidence;
+  /** The findings whole (as `evidence`). */
   findings: Findings;
+  /** The run as the reports read it, a domain at a time: what a caller of a large run should use. */
+  view: ReportInput;
+  /** Deletes the run's files on disk now (otherwise they go when the process exits); `view` cannot be read after, nor `evidence` and `findings` unless they were read before. */
+  dispose(): void;
   /** What changed since the baseline, when one was given. */
   changes?: FindingsDiff;
   /** The report files written, in order. */
@@ -110,21 +119,74 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     const tenant = o.tenantCollect ? await collectTenant({ ...o.tenantCollect, ca: [...(o.tenantCollect.ca ?? []), ...ctx.ca] }) : (o.tenant ?? null);
     const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
     const c = concurrencyOf(o.concurrency);
-    const evidence = await probeAll(targets, ctx, {
+    // Each domain is judged as its evidence completes and kept on disk, not in memory (src/run/):
+    // in the output folder, or the system's temporary one when no reports are written.
+    const run = await spooledRun(targets, ctx, {
       tenant, data: rules.data, messages: o.messageFiles ?? [], validation, ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),
       domainConcurrency: c.domains, hostConcurrency: c.hosts,
-    });
-    return await judgeAndWrite(o, rules, evidence, baseline, ctx.now());
+    }, rules.start(ctx.now(), tenant !== null), o.outDir ?? tmpdir());
+    return await writeRun(o, rules, run, baseline);
   } finally {
     deadline?.clear();
   }
 }
 
-async function judgeAndWrite(o: AssessOptions, rules: Rules, evidence: Evidence, baseline: Awaited<ReturnType<typeof readComparableFindings>> | null, now: Date): Promise<AssessResult> {
-  const findings = rules.evaluate(evidence, now);
-  const changes = baseline ? diffFindings(baseline, findings) : undefined;
-  const { files, failures } = o.outDir ? await writeReportsKeeping(o.outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {}) : { files: [], failures: [] };
-  return { evidence, findings, files, rules, ...(changes ? { changes } : {}), ...(failures.length > 0 ? { reportFailures: failures } : {}) };
+async function writeRun(o: AssessOptions, rules: Rules, run: SpooledRun, baseline: Awaited<ReturnType<typeof readComparableFindings>> | null): Promise<AssessResult> {
+  let kept = false;
+  try {
+    const changes = baseline ? diffFindings(baseline, { ...run.view.findings, findings: run.view.allFindings() }) : undefined;
+    const view = changes ? { ...run.view, changes } : run.view;
+    const { files, failures } = o.outDir ? await writeReportsKeeping(o.outDir, o.formats ?? FORMATS, view) : { files: [], failures: [] };
+    const result = resultOf(run, view, { files, rules, ...(changes ? { changes } : {}), ...(failures.length > 0 ? { reportFailures: failures } : {}) });
+    kept = true;
+    return result;
+  } finally {
+    if (!kept) run.remove();
+  }
+}
+
+/**
+ * The result: the view the reports were written from, and the evidence and findings whole, read
+ * back from disk the first time they are asked for (a caller that only wants the summary never
+ * holds the run). The files on disk go when the process exits, or at `dispose()`.
+ */
+function resultOf(run: SpooledRun, view: ReportInput, rest: Omit<AssessResult, "evidence" | "findings" | "view" | "dispose">): AssessResult {
+  let whole: ReturnType<SpooledRun["materialize"]> | null = null;
+  let disposed = false;
+  const materialize = () => {
+    if (whole) return whole;
+    if (disposed) throw new Error("the run's evidence and findings were not read before dispose(), which deleted them");
+    return (whole = run.materialize());
+  };
+  keepUntilExit(run);
+  return {
+    ...rest,
+    view,
+    get evidence() {
+      return materialize().evidence;
+    },
+    get findings() {
+      return materialize().findings;
+    },
+    dispose: () => {
+      disposed = true;
+      run.remove();
+      LIVE.delete(run);
+    },
+  };
+}
+
+/** Runs whose files are still on disk: removed when the process exits (one listener for them all). */
+const LIVE = new Set<SpooledRun>();
+
+function keepUntilExit(run: SpooledRun): void {
+  if (LIVE.size === 0 && !process.listeners("exit").includes(removeLive)) process.on("exit", removeLive);
+  LIVE.add(run);
+}
+
+function removeLive(): void {
+  for (const run of LIVE) run.remove();
+  LIVE.clear();
 }
 
 /** Probe domains without a tenant or rules: the evidence of each, and of the MX hosts they name. */

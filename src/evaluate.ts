@@ -11,10 +11,11 @@ import { readEvidence } from "./input/evidence-file.js";
 import { readComparableFindings } from "./input/findings-file.js";
 import { diffFindings, type FindingsDiff } from "./report/diff.js";
 import { defaultRulesDir } from "./paths.js";
+import { viewOf } from "./report/view.js";
 import { FORMATS, type Format, type ReportFailure, writeReportsKeeping } from "./report/write.js";
 import { EMPTY_CONFIG, loadConfig } from "./rules/config.js";
 import { withDataParameters } from "./rules/data-parameters.js";
-import { evaluate } from "./rules/evaluate.js";
+import { type Evaluation, evaluate, startEvaluation } from "./rules/evaluate.js";
 import { type Pack, loadPack } from "./rules/pack.js";
 import type { ConfigFile } from "./rules/rule-schema.js";
 
@@ -33,6 +34,8 @@ export interface Rules {
   data: DataCatalogue;
   /** Judge evidence: a pure function of the evidence, the rules and the clock (waiver expiry). */
   evaluate(evidence: Evidence, now?: Date): Findings;
+  /** Judge a run a subject at a time, as its evidence is made (src/run/spooled.ts). */
+  start(now: Date, tenantCollected: boolean): Evaluation;
 }
 
 export function loadRules(o: RulesOptions = {}): Rules {
@@ -41,7 +44,11 @@ export function loadRules(o: RulesOptions = {}): Rules {
   const data = loadData(o.dataFiles ?? []);
   // The portal signatures reach the rules as a parameter (src/rules/data-parameters.ts).
   const withData = withDataParameters(config, data);
-  return { pack, config, data, evaluate: (evidence, now = new Date()) => evaluate(pack, evidence, withData, now) };
+  return {
+    pack, config, data,
+    evaluate: (evidence, now = new Date()) => evaluate(pack, evidence, withData, now),
+    start: (now, tenantCollected) => startEvaluation(pack, withData, now, tenantCollected),
+  };
 }
 
 export interface EvaluateFileOptions extends RulesOptions {
@@ -74,6 +81,6 @@ export async function evaluateFile(o: EvaluateFileOptions): Promise<EvaluateFile
   const evidence = await readEvidence(o.evidenceFile);
   const findings = rules.evaluate(evidence, o.now);
   const changes = baseline ? diffFindings(baseline, findings) : undefined;
-  const { files, failures } = await writeReportsKeeping(outDir, o.formats ?? FORMATS, evidence, findings, changes ? { changes } : {});
+  const { files, failures } = await writeReportsKeeping(outDir, o.formats ?? FORMATS, viewOf(evidence, findings, changes));
   return { evidence, findings, files, rules, ...(changes ? { changes } : {}), ...(failures.length > 0 ? { reportFailures: failures } : {}) };
 }

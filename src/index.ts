@@ -46,7 +46,8 @@ export { fixGroups, type Fix, type FixGroup } from "./report/fix-groups.js";
 export { prepareOutDir } from "./report/out-dir.js";
 export { diffFindings, newReaches, renderDiff, type Change, type FindingsDiff } from "./report/diff.js";
 export { comparableFindings, readComparableFindings, readFindingsFile, type ComparableFindings } from "./input/findings-file.js";
-export { renderSummary, type SummaryOptions } from "./report/summary.js";
+export { renderSummary, summaryOf, type SummaryOptions } from "./report/summary.js";
+export { findingsIndex, viewOf, type FindingsHead } from "./report/view.js";
 export { matrixColumns, postureMatrix } from "./report/posture-matrix.js";
 
 // SPF as a receiver evaluates it (RFC 7208 check_host()), and the DNS client behind every probe.

@@ -54,7 +54,7 @@ Examples:
     )
     .action(async (o: AssessCliOptions) => {
       // Loaded when the command runs, so `--help` stays fast (the run pulls in every probe and client).
-      const { assess, renderSummary } = await import("../index.js");
+      const { assess, summaryOf } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const tenantCollect = tenantOptions(o);
       const result = await assess({
@@ -79,9 +79,11 @@ Examples:
         ...(tenantCollect ? { tenantCollect } : {}),
         log: (m) => process.stderr.write(`exo-posture: ${m}\n`),
       });
-      if (!o.quiet) process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files, result.changes ? { changes: result.changes } : {}));
-      else process.stderr.write(quietIncomplete(result.findings, result.files));
-      process.exitCode = runExitCode(result.findings.findings, failOn, result.reportFailures);
+      // Read through the view: a run of thousands of domains is never held whole to print its summary.
+      if (!o.quiet) process.stdout.write(summaryOf(result.view, result.rules.pack, result.files, result.changes ? { changes: result.changes } : {}));
+      else process.stderr.write(quietIncomplete(result.view.findings, result.files));
+      process.exitCode = runExitCode(result.view.allFindings(), failOn, result.reportFailures);
+      result.dispose();
     });
 }
 

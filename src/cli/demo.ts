@@ -12,7 +12,7 @@ export function registerDemoCommand(program: Command): void {
     .addHelpText("after", "\nExamples:\n  exo-posture demo && less reports/demo/checklist.md\n  exo-posture demo --tenant-bundle examples/contoso-county-bundle.json")
     .action(async (o: { out: string; tenantBundle?: string }) => {
       // The sample world is the library's sandbox (exo-posture/sandbox); the run is the library's assess.
-      const [{ assess, readBundle, renderSummary }, { startSampleWorld }] = await Promise.all([import("../index.js"), import("../sandbox/demo.js")]);
+      const [{ assess, readBundle, summaryOf }, { startSampleWorld }] = await Promise.all([import("../index.js"), import("../sandbox/demo.js")]);
       const started = Date.now();
       // A bundle that cannot be read is one line and exit 2 before anything starts.
       if (o.tenantBundle !== undefined) await readBundle(o.tenantBundle);
@@ -33,10 +33,11 @@ export function registerDemoCommand(program: Command): void {
           // Loopback servers answer at once; a short step timeout keeps the stalling ones quick.
           context: { ...world.context, ca: world.ca, timeoutMs: 1500 },
         });
-        process.stdout.write(renderSummary(result.findings, result.evidence, result.rules.pack, result.files));
+        process.stdout.write(summaryOf(result.view, result.rules.pack, result.files));
         process.stdout.write(`\nDemo done in ${Date.now() - started} ms; ${world.dnsQueries()} DNS queries reached the sample world's server.\n`);
         // A report that could not be written fails the demo too (one line each on stderr).
         process.exitCode = runExitCode([], undefined, result.reportFailures);
+        result.dispose();
       } finally {
         await world.close();
       }

@@ -66,9 +66,10 @@ export function parseFailOn(value: string): FailOn {
   return out;
 }
 
-export function reachesFailOn(findings: { status: string; severity: string }[], failOn: FailOn | undefined): boolean {
+export function reachesFailOn(findings: Iterable<{ status: string; severity: string }>, failOn: FailOn | undefined): boolean {
   if (!failOn) return false;
-  return findings.some((f) => ((f.status === "fail" || f.status === "error") && failOn.severities.has(f.severity)) || (failOn.onError && f.status === "error"));
+  for (const f of findings) if (((f.status === "fail" || f.status === "error") && failOn.severities.has(f.severity)) || (failOn.onError && f.status === "error")) return true;
+  return false;
 }
 
 export function timestampFolder(now: Date): string {
@@ -93,7 +94,7 @@ export function quietIncomplete(findings: { assessment: { complete: boolean; cou
  * The exit code of a finished run: 3 when a report could not be written (each said in one line on
  * stderr, after the summary; the others were written), else 1 when --fail-on is reached, else 0.
  */
-export function runExitCode(findings: { status: string; severity: string }[], failOn: FailOn | undefined, reportFailures: readonly { format: string; reason: string }[] = []): number {
+export function runExitCode(findings: Iterable<{ status: string; severity: string }>, failOn: FailOn | undefined, reportFailures: readonly { format: string; reason: string }[] = []): number {
   for (const f of reportFailures) process.stderr.write(`exo-posture: the ${f.format} report could not be written: ${f.reason}\n`);
   if (reportFailures.length > 0) return EXIT.failed;
   return reachesFailOn(findings, failOn) ? EXIT.threshold : EXIT.ok;

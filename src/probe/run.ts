@@ -1,5 +1,6 @@
-// The probe half of a run: every domain (each in one pass, src/probe/domain.ts), then every MX
-// host they name (each once), with bounded concurrency, into one evidence object.
+// The probe half of a run: every domain (each in one pass, src/probe/domain.ts) and the MX hosts
+// it names (each once in the run), with bounded concurrency; as a stream (streamProbes) or into one
+// evidence object (probeAll).
 import pLimit from "p-limit";
 import { shippedData } from "../data/load.js";
 import type { DataCatalogue } from "../data/schema.js";
@@ -39,59 +40,100 @@ export interface ProbeRunOptions {
 export const DEFAULT_MAX_MX_HOSTS = 10;
 
 export async function probeAll(targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions = {}): Promise<Evidence> {
+  const domains: Record<string, DomainEvidence> = {};
+  const run = await streamProbes(targets, ctx, options, (d) => {
+    domains[d.name] = d;
+  });
+  // In the order the targets were given, as they are in evidence.json.
+  const ordered: Record<string, DomainEvidence> = {};
+  for (const t of targets) if (domains[t.name]) ordered[t.name] = domains[t.name]!;
+  return { ...run.head, domains: ordered };
+}
+
+/** What a domain's judge sees: its evidence and that of the MX hosts it names, complete. */
+export type DomainDone = (domain: DomainEvidence, mxHosts: Record<string, MxHostEvidence>) => void | Promise<void>;
+
+export interface ProbedRun {
+  /** The evidence but its domains (each went to onDomain as it completed). */
+  head: Omit<Evidence, "domains">;
+}
+
+/**
+ * The probe half of a run as a stream: each domain is probed, then the MX hosts it names (each
+ * host once in the run, shared by every domain naming it), and as soon as both are complete the
+ * domain goes to `onDomain`, which may keep it or judge it, write it to disk and forget it. A
+ * domain naming a host it does not probe itself (beyond --max-mx-hosts) waits for the end, when
+ * whether some other domain probes that host is known.
+ */
+export async function streamProbes(targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions, onDomain: DomainDone): Promise<ProbedRun> {
   const started = Date.now();
   const collectedAt = ctx.now().toISOString();
   // A resolver that does not answer at all stops the run here (ResolverUnavailableError).
   const v = options.validation ?? (await requireResolver(ctx.resolver));
   const tenant = options.tenant ?? null;
   const data = options.data ?? shippedData();
-  const domainLimit = pLimit(options.domainConcurrency ?? 8);
-  const domainList = await Promise.all(targets.map((t) => domainLimit(() => probeDomain(t, ctx, { data, tenant }))));
-  const domains: Record<string, DomainEvidence> = {};
-  for (const d of domainList) domains[d.name] = d;
-  const messages: Record<string, MessageEvidence> = {};
-  for (const file of options.messages ?? []) messages[file] = await probeMessageFile(file, ctx);
-
   // Each MX host once, with every domain that names it; probed when some domain has it among its
   // first maxMxHosts (hosts are sorted by preference, RFC 5321 §5.1, so those are the ones mail goes to first).
   const max = options.maxMxHosts ?? DEFAULT_MAX_MX_HOSTS;
-  const byHost = new Map<string, Set<string>>();
-  const within = new Set<string>();
-  const beyond = new Map<string, string>();
-  for (const d of domainList) {
-    d.mx.hosts.forEach((h, i) => {
-      byHost.set(h.exchange, (byHost.get(h.exchange) ?? new Set()).add(d.name));
-      if (i < max) within.add(h.exchange);
-      else if (!beyond.has(h.exchange)) beyond.set(h.exchange, `${d.name} names ${d.mx.hosts.length} MX hosts; only the ${max} most preferred are probed (--max-mx-hosts ${max})`);
-    });
-  }
   const hostLimit = pLimit(options.hostConcurrency ?? 8);
-  const hostList = await Promise.all(
-    [...byHost.keys()].sort().map((h) => {
-      const domains = [...byHost.get(h)!].sort();
-      if (within.has(h)) return hostLimit(() => probeHost(h, domains, ctx));
-      return notProbedHost(h, domains, { code: "NOT_CHECKED", message: `not probed: ${beyond.get(h)!}` });
-    }),
-  );
+  const probed = new Map<string, Promise<MxHostEvidence>>();
+  const namedBy = new Map<string, Set<string>>();
+  const beyond = new Map<string, string>();
+  const deferred: DomainEvidence[] = [];
+  const probe = (h: string) => {
+    let p = probed.get(h);
+    if (!p) probed.set(h, (p = hostLimit(() => probeHost(h, [], ctx))));
+    return p;
+  };
+  const hostsOf = async (names: string[]) => {
+    const out: Record<string, MxHostEvidence> = {};
+    for (const h of names) out[h] = probed.has(h) ? await probed.get(h)! : notProbedHost(h, [], { code: "NOT_CHECKED", message: `not probed: ${beyond.get(h)!}` });
+    return out;
+  };
+
+  const domainLimit = pLimit(options.domainConcurrency ?? 8);
+  await Promise.all(targets.map((t) => domainLimit(async () => {
+    const d = await probeDomain(t, ctx, { data, tenant });
+    let waits = false;
+    d.mx.hosts.forEach((h, i) => {
+      (namedBy.get(h.exchange) ?? namedBy.set(h.exchange, new Set()).get(h.exchange)!).add(d.name);
+      if (i < max) void probe(h.exchange);
+      else {
+        if (!beyond.has(h.exchange)) beyond.set(h.exchange, `${d.name} names ${d.mx.hosts.length} MX hosts; only the ${max} most preferred are probed (--max-mx-hosts ${max})`);
+        waits = true;
+      }
+    });
+    if (waits) deferred.push(d);
+    else await onDomain(d, await hostsOf(d.mx.hosts.map((h) => h.exchange)));
+  })));
+  for (const d of deferred) await onDomain(d, await hostsOf(d.mx.hosts.map((h) => h.exchange)));
+
   const mxHosts: Record<string, MxHostEvidence> = {};
-  for (const h of hostList) mxHosts[h.host] = h;
+  for (const h of [...namedBy.keys()].sort()) {
+    const e = (await hostsOf([h]))[h]!;
+    // Every domain that names the host, now that all are known (the judges saw the same evidence).
+    mxHosts[h] = { ...e, domains: [...namedBy.get(h)!].sort() };
+  }
+  const messages: Record<string, MessageEvidence> = {};
+  for (const file of options.messages ?? []) messages[file] = await probeMessageFile(file, ctx);
 
   const s = ctx.resolver.stats();
   return {
-    format: EVIDENCE_FORMAT,
-    tool: TOOL,
-    collectedAt,
-    resolver: { ...ctx.resolver.info, validatesDnssec: v.validates, validationDetail: v.detail },
-    tenant,
-    domains,
-    mxHosts,
-    messages,
-    stats: {
-      durationMs: Date.now() - started,
-      dnsQueries: s.queries,
-      dnsSent: s.sent,
-      dnsCacheHits: s.cacheHits,
-      dnsInflightJoins: s.inflightJoins,
+    head: {
+      format: EVIDENCE_FORMAT,
+      tool: TOOL,
+      collectedAt,
+      resolver: { ...ctx.resolver.info, validatesDnssec: v.validates, validationDetail: v.detail },
+      tenant,
+      mxHosts,
+      messages,
+      stats: {
+        durationMs: Date.now() - started,
+        dnsQueries: s.queries,
+        dnsSent: s.sent,
+        dnsCacheHits: s.cacheHits,
+        dnsInflightJoins: s.inflightJoins,
+      },
     },
   };
 }

@@ -4,6 +4,7 @@
 // tenant's mail-flow configuration, so the file stands on its own without the terminal.
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
+import { type FindingsHead, type ReportInput, viewOf } from "./view.js";
 import { SEVERITIES } from "../evidence/findings.js";
 import { type Change, changesLine, type FindingState, type FindingsDiff, requirementChangeText } from "./diff.js";
 import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
@@ -21,11 +22,16 @@ export const checklistFormat = defineFormat({
   files: ["checklist.md"],
   description: "checklist.md: the verdict, each fix once with where it applies, matrix, tenant",
   // Text from outside keeps no control character: an ESC in a TXT record shows as \x1b (issue 27).
-  render: ({ findings, evidence, changes }) => ({ "checklist.md": visibleControls(renderChecklist(findings, evidence, changes)) }),
+  render: (input) => ({ "checklist.md": visibleControls(checklistText(input)) }),
 });
 
 export function renderChecklist(findings: Findings, evidence: Evidence, changes?: FindingsDiff): string {
-  const groups = fixGroups(findings.findings);
+  return checklistText(viewOf(evidence, findings, changes));
+}
+
+export function checklistText(input: ReportInput): string {
+  const { findings, evidence, changes } = input;
+  const groups = fixGroups(input.allFindings());
   const out: string[] = [
     `# Email security checklist: ${inline(runTitle(evidence))}`,
     "",
@@ -34,17 +40,17 @@ export function renderChecklist(findings: Findings, evidence: Evidence, changes?
     ...verdict(findings, groups),
     ...(changes ? changesSection(changes) : []),
     ...policies(findings),
-    `Below: ${[groups.length > 0 ? "[To fix](#to-fix)" : "", "[Posture by domain](#posture-by-domain)", evidence.tenant ? "[Tenant mail flow](#tenant-mail-flow)" : "", findings.findings.some((f) => f.status === "waived") ? "[Waived](#waived-accepted-risks)" : ""].filter(Boolean).join(" · ")}.`,
+    `Below: ${[groups.length > 0 ? "[To fix](#to-fix)" : "", "[Posture by domain](#posture-by-domain)", evidence.tenant ? "[Tenant mail flow](#tenant-mail-flow)" : "", (findings.summary.byStatus.waived ?? 0) > 0 ? "[Waived](#waived-accepted-risks)" : ""].filter(Boolean).join(" · ")}.`,
     "",
     ...toFix(groups),
-    ...matrix(findings, evidence),
+    ...matrix(input),
     ...tenant(evidence),
-    ...waived(findings),
+    ...waived(input),
   ];
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
-function about(findings: Findings, evidence: Evidence): string[] {
+function about(findings: FindingsHead, evidence: Evidence): string[] {
   return [
     `- **Tenant:** ${inline(tenantText(evidence))}`,
     `- **Assessed:** ${plural(Object.keys(evidence.domains).length, "domain")} and the ${plural(Object.keys(evidence.mxHosts).length, "MX host")} they name`,
@@ -53,7 +59,7 @@ function about(findings: Findings, evidence: Evidence): string[] {
   ];
 }
 
-function verdict(findings: Findings, groups: FixGroup[]): string[] {
+function verdict(findings: FindingsHead, groups: FixGroup[]): string[] {
   const s = findings.summary.byStatus;
   const a = findings.assessment;
   const n = (k: keyof typeof s) => String(s[k] ?? 0);
@@ -91,7 +97,7 @@ function verdict(findings: Findings, groups: FixGroup[]): string[] {
 }
 
 /** Each policy of the pack, requirement by requirement: what an assessor asks first. */
-function policies(findings: Findings): string[] {
+function policies(findings: FindingsHead): string[] {
   const out: string[] = [];
   for (const p of findings.policies) {
     out.push(`## ${inline(p.title)}`, "", `Requirement by requirement, as [${inline(p.source.title)}](${p.source.url}) states them: ${inline(policyTally(p))}.`, "");
@@ -177,9 +183,9 @@ function howToFix(g: FixGroup, fix: Fix): string {
   return `How to fix${whom} (put the ${g.kind}'s name in place of ${templ(g.placeholder)}${dashed})`;
 }
 
-function matrix(findings: Findings, evidence: Evidence): string[] {
-  const columns = matrixColumnsOf(findings.findings);
-  const rows = matrixRows(findings.findings, evidence, columns);
+function matrix(input: ReportInput): string[] {
+  const columns = matrixColumnsOf(input.allFindings());
+  const rows = [...matrixRows(input, columns)];
   if (rows.length === 0) return [];
   return [
     "## Posture by domain",
@@ -200,8 +206,9 @@ function tenant(evidence: Evidence): string[] {
   return ["## Tenant mail flow", "", ...lines.map((l) => `- ${inline(l.trim())}`), ""];
 }
 
-function waived(findings: Findings): string[] {
-  const list = findings.findings.filter((f) => f.status === "waived");
+function waived(input: ReportInput): string[] {
+  const list = [];
+  for (const f of input.allFindings()) if (f.status === "waived") list.push(f);
   if (list.length === 0) return [];
   const out = ["## Waived (accepted risks)", ""];
   for (const f of list) {

@@ -18,15 +18,15 @@ export const csvFormat = defineFormat({
   files: ["findings.csv"],
   description: "findings.csv: one row a finding, for spreadsheets (RFC 4180, UTF-8 BOM)",
   // Line by line: a million findings are written without one string of them all.
-  render: ({ findings }) => ({ "findings.csv": csvLines(findings.findings) }),
+  render: (input) => ({ "findings.csv": csvLines(input.allFindings()) }),
 });
 
-export function renderCsv(findings: readonly Finding[]): string {
+export function renderCsv(findings: Iterable<Finding>): string {
   return [...csvLines(findings)].join("");
 }
 
 /** The file in lines, each ending CRLF (RFC 4180 §2), the byte order mark first. */
-export function* csvLines(findings: readonly Finding[]): Generator<string> {
+export function* csvLines(findings: Iterable<Finding>): Generator<string> {
   yield `\uFEFF${CSV_COLUMNS.map(field).join(",")}\r\n`;
   for (const f of [...findings].sort(byAttention)) yield `${csvRow(f).map(field).join(",")}\r\n`;
 }

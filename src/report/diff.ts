@@ -45,17 +45,21 @@ export interface RequirementChange { policy: string; id: string; text: string; b
 const key = (f: { ruleId: string; subject: string }) => `${f.ruleId}\u0000${f.subject}`;
 const state = (f: Comparable["findings"][number]): FindingState => ({ status: f.status, severity: f.severity, message: f.message });
 
-export function diffFindings(before: Comparable, after: Comparable): FindingsDiff {
+/** `after` may be read as it is made (a spooled run's findings): it is gone through once. */
+export function diffFindings(before: Comparable, after: Omit<Comparable, "findings"> & { findings: Iterable<Comparable["findings"][number]> }): FindingsDiff {
   const old = new Map(before.findings.map((f) => [key(f), f]));
-  const now = new Map(after.findings.map((f) => [key(f), f]));
-  const rulesNow = new Set(after.findings.map((f) => f.ruleId));
+  const now = new Set<string>();
+  const rulesNow = new Set<string>();
   const out: FindingsDiff = {
     from: { generatedAt: before.generatedAt, evidenceCollectedAt: before.evidenceCollectedAt },
     to: { generatedAt: after.generatedAt, evidenceCollectedAt: after.evidenceCollectedAt },
     new: [], fixed: [], changed: [], unchanged: 0, noLongerAssessed: [], ruleRemoved: [],
     requirements: requirementChanges(before, after),
   };
-  for (const [k, f] of now) {
+  for (const f of after.findings) {
+    const k = key(f);
+    now.add(k);
+    rulesNow.add(f.ruleId);
     const b = old.get(k);
     const change: Change = { ruleId: f.ruleId, title: f.title, subject: f.subject, before: b ? state(b) : null, after: state(f) };
     if (OPEN.has(f.status) && (!b || !OPEN.has(b.status))) out.new.push(change);
@@ -77,7 +81,7 @@ export function diffFindings(before: Comparable, after: Comparable): FindingsDif
 }
 
 /** Requirements whose verdict moved between two runs that both have the policy view. */
-function requirementChanges(before: Comparable, after: Comparable): RequirementChange[] {
+function requirementChanges(before: Comparable, after: Pick<Comparable, "policies">): RequirementChange[] {
   const out: RequirementChange[] = [];
   for (const p of after.policies ?? []) {
     const old = (before.policies ?? []).find((x) => x.id === p.id);

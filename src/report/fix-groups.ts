@@ -68,13 +68,18 @@ export function subjectParts(subject: string): { kind: string; placeholder: stri
   return k ? { ...k, name: subject.slice(i + 1) } : { kind: subject, placeholder: "", name: subject };
 }
 
-export function fixGroups(findings: readonly Finding[]): FixGroup[] {
-  const byKey = groupBy(findings.filter((f) => f.status === "fail" || f.status === "warn"), (f) => f.ruleId);
+/** From every finding of a run, read once: only those that fail or warn are kept. */
+export function fixGroups(findings: Iterable<Finding>): FixGroup[] {
+  const byKey = groupBy(openOnly(findings), (f) => f.ruleId);
   // Failures before warnings within a group, then by subject.
   const groups = [...byKey.values()].map((list) => groupOf(list.sort((a, b) => (a.status === b.status ? 0 : a.status === "fail" ? -1 : 1) || a.subject.localeCompare(b.subject))));
   return groups.sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.fails > 0 ? 0 : 1) - (b.fails > 0 ? 0 : 1) || b.subjects.length - a.subjects.length || a.ruleId.localeCompare(b.ruleId),
   );
+}
+
+function* openOnly(findings: Iterable<Finding>): Generator<Finding> {
+  for (const f of findings) if (f.status === "fail" || f.status === "warn") yield f;
 }
 
 function groupOf(list: Finding[]): FixGroup {

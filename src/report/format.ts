@@ -1,16 +1,10 @@
 // What a report format is: an id for --format, the files it writes, one line for --help, and a
-// renderer. Renderers are pure functions of the evidence and the findings, so every format of a
+// renderer. Renderers are pure functions of the evidence and the findings (read through a view,
+// src/report/view.ts), so every format of a
 // run says the same thing, and `evaluate` re-renders any of them offline.
-import type { Evidence } from "../evidence/evidence.js";
-import type { Findings } from "../evidence/findings.js";
-import type { FindingsDiff } from "./diff.js";
+import type { ReportInput } from "./view.js";
 
-export interface ReportInput {
-  evidence: Evidence;
-  findings: Findings;
-  /** What changed since a baseline run (assess --baseline), when one was given. */
-  changes?: FindingsDiff;
-}
+export type { ReportInput } from "./view.js";
 
 export interface ReportFormat<Id extends string = string> {
   /** The name --format takes. */

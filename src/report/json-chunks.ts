@@ -7,34 +7,48 @@
 /** Levels walked before a value is stringified whole: the file, its sections, their entries. */
 const WALKED = 2;
 
+/**
+ * A list written as JSON from items read one at a time (a spooled run's findings): never held
+ * whole. `items` is called when the list is written.
+ */
+export class JsonList {
+  constructor(readonly items: () => Iterable<unknown>) {}
+}
+
 export function* jsonChunks(value: unknown, depth = 0, indent = ""): Generator<string> {
+  if (value instanceof JsonList) return yield* listChunks(value.items(), depth, indent);
   if (depth >= WALKED || value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") {
     const text = JSON.stringify(value, null, 2);
     yield indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return yield "[]";
-    yield "[";
-    for (let i = 0; i < value.length; i++) {
-      yield `${i === 0 ? "" : ","}\n${inner}`;
-      const v = value[i];
-      // As JSON.stringify: what JSON cannot hold is null in a list.
-      if (v === undefined || typeof v === "function" || typeof v === "symbol") yield "null";
-      else yield* jsonChunks(v, depth + 1, inner);
-    }
-    return yield `\n${indent}]`;
-  }
-  // As JSON.stringify: members whose value JSON cannot hold are left out.
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function" && typeof v !== "symbol");
-  if (entries.length === 0) return yield "{}";
-  yield "{";
-  for (const [i, [k, v]] of entries.entries()) {
-    yield `${i === 0 ? "" : ","}\n${inner}${JSON.stringify(k)}: `;
+  if (Array.isArray(value)) return yield* listChunks(value, depth, indent);
+  // As JSON.stringify: members whose value JSON cannot hold are left out. Each member is read when
+  // it is written: a spooled run's `domains` reads a domain from disk on access (src/run/).
+  const o = value as Record<string, unknown>;
+  let first = true;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(k)}: `;
+    first = false;
     yield* jsonChunks(v, depth + 1, inner);
   }
-  yield `\n${indent}}`;
+  yield first ? "{}" : `\n${indent}}`;
+}
+
+function* listChunks(items: Iterable<unknown>, depth: number, indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  let first = true;
+  for (const v of items) {
+    yield `${first ? "[" : ","}\n${inner}`;
+    first = false;
+    // As JSON.stringify: what JSON cannot hold is null in a list.
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") yield "null";
+    else yield* jsonChunks(v, depth + 1, inner);
+  }
+  yield first ? "[]" : `\n${indent}]`;
 }
 
 /** A JSON file's content: the text in pieces and a final newline. */

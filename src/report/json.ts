@@ -1,8 +1,9 @@
 // The two machine-readable files: the evidence (what was seen) and the findings (what the rules
 // concluded), each versioned by its `format` field and described by `exo-posture schema`.
-import { toFindingsFile } from "../evidence/findings.js";
+import type { FindingsFile } from "../evidence/findings.js";
 import { defineFormat } from "./format.js";
-import { jsonFile } from "./json-chunks.js";
+import { jsonFile, JsonList } from "./json-chunks.js";
+import type { ReportInput } from "./view.js";
 
 export const jsonFormat = defineFormat({
   id: "json",
@@ -10,5 +11,25 @@ export const jsonFormat = defineFormat({
   description: "evidence.json and findings.json: what was seen and what the rules concluded",
   // Written in pieces (src/report/json-chunks.ts): a file of any size, never one giant string.
   // findings.json holds each rule's fields once (format 2, src/evidence/findings.ts).
-  render: ({ evidence, findings }) => ({ "evidence.json": jsonFile(evidence), "findings.json": jsonFile(toFindingsFile(findings)) }),
+  render: (input) => ({ "evidence.json": jsonFile(input.evidence), "findings.json": jsonFile(findingsFile(input)) }),
 });
+
+/**
+ * findings.json as toFindingsFile makes it (src/evidence/findings.ts), read from the view: one pass
+ * for the rules table, a second writes the findings one at a time.
+ */
+function findingsFile(input: ReportInput): Omit<FindingsFile, "findings"> & { findings: JsonList } {
+  const rules: FindingsFile["rules"] = {};
+  for (const { ruleId, title, severity, control, references, crosswalk } of input.allFindings()) {
+    rules[ruleId] ??= { title, severity, control, references, ...(crosswalk ? { crosswalk } : {}) };
+  }
+  return {
+    ...input.findings,
+    rules,
+    findings: new JsonList(function* () {
+      for (const { title: _t, severity: _s, control: _c, references: _r, crosswalk: _w, remediation, ...rest } of input.allFindings()) {
+        yield { ...rest, ...(remediation ? { remediation } : {}) };
+      }
+    }),
+  };
+}

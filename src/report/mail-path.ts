@@ -2,9 +2,11 @@
 // Enhanced Filtering → ARC trust, each link with the verdict of the rule that judges it
 // (gateway.detected, gateway.connector-lockdown, gateway.enhanced-filtering,
 // gateway.arc-trusted-sealer). The workbook and the HTML report both draw from here.
+import type { DomainEvidence } from "../evidence/domain.js";
 import type { Evidence } from "../evidence/evidence.js";
-import type { Finding, Findings } from "../evidence/findings.js";
+import type { Finding } from "../evidence/findings.js";
 import type { PathConnector } from "../evidence/mailpath.js";
+import type { ReportInput } from "./view.js";
 
 type Verdict = Finding["status"] | null;
 
@@ -25,10 +27,8 @@ export interface MailPathRow {
 
 export const MAIL_PATH_NOTE = "Each verdict is that of the rule that judges the link: gateway.detected, gateway.connector-lockdown, gateway.enhanced-filtering, gateway.arc-trusted-sealer.";
 
-export function mailPathRows(evidence: Evidence, findings: Findings): MailPathRow[] {
-  // Indexed once: a lookup per link and domain must not scan every finding (a sector run has 100,000s).
-  const index = new Map(findings.findings.filter((f) => f.ruleId.startsWith("gateway.")).map((f) => [`${f.ruleId}|${f.subject}`, f.status]));
-  const verdict = (ruleId: string, subject: string): Verdict => index.get(`${ruleId}|${subject}`) ?? null;
+export function mailPathRows({ evidence, findingsOf }: Pick<ReportInput, "evidence" | "findingsOf">): MailPathRow[] {
+  const verdict = (ruleId: string, subject: string): Verdict => findingsOf(subject).find((f) => f.ruleId === ruleId)?.status ?? null;
   const arcVerdict = verdict("gateway.arc-trusted-sealer", "tenant");
   const rows: MailPathRow[] = [];
   for (const name of Object.keys(evidence.domains).sort()) {
@@ -38,7 +38,7 @@ export function mailPathRows(evidence: Evidence, findings: Findings): MailPathRo
     const base = { domain: name, mx, gatewayVerdict: verdict("gateway.detected", subject), lockDown: "", lockDownVerdict: null, enhancedFiltering: "", enhancedFilteringVerdict: null, arc: "", arcVerdict: null };
     const path = d.mailPath;
     // No chain to follow: say where mail goes, and why no connector is on the path.
-    const noChain = (why: string) => rows.push({ ...base, gateway: whereMailGoes(evidence, name), connector: why });
+    const noChain = (why: string) => rows.push({ ...base, gateway: whereMailGoesOf(d), connector: why });
     if (path?.error) noChain(`unknown: ${path.error.code}: ${path.error.message}`);
     else if (path && path.tenantAssessed && path.acceptedDomain === false) noChain("not an accepted domain of the tenant: none of its connectors applies");
     else if (!path || path.gateways.length === 0) noChain(d.gateway?.kind === "exchange-online" ? "none needed: the MX is Exchange Online" : path && !path.tenantAssessed ? "not assessed: no tenant in this run" : "none");
@@ -67,7 +67,10 @@ export function mailPathRows(evidence: Evidence, findings: Findings): MailPathRo
 
 /** "Mimecast Email Security", "Exchange Online (…)", "null MX: receives no mail", "no MX". */
 export function whereMailGoes(evidence: Evidence, domain: string): string {
-  const d = evidence.domains[domain]!;
+  return whereMailGoesOf(evidence.domains[domain]!);
+}
+
+export function whereMailGoesOf(d: DomainEvidence): string {
   const g = d.gateway;
   if (d.mx.error) return `unknown: ${d.mx.error.code}`;
   if (d.mx.nullMx) return "null MX: receives no mail";

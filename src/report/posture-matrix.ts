@@ -5,9 +5,9 @@
 // column with nothing but such findings takes its verdict from them.
 import type { Evidence } from "../evidence/evidence.js";
 import type { Finding } from "../evidence/findings.js";
-import { groupBy } from "../group-by.js";
 import { CONTROLS } from "../rules/controls.js";
 import type { Pack } from "../rules/pack.js";
+import { findingsIndex, type ReportInput } from "./view.js";
 
 export interface MatrixColumn { name: string; ruleIds: Set<string> }
 
@@ -19,7 +19,7 @@ export function matrixColumns(pack: Pick<Pack, "rules">): MatrixColumn[] {
 }
 
 /** The same columns read from the findings alone (each carries its control), for reports made without the pack. */
-export function matrixColumnsOf(findings: readonly Finding[]): MatrixColumn[] {
+export function matrixColumnsOf(findings: Iterable<Finding>): MatrixColumn[] {
   // One pass: a run of 10,000 domains has 300,000 findings, and every report asks.
   const byControl = new Map<string, Set<string>>();
   for (const f of findings) {
@@ -52,13 +52,11 @@ export function cellText(status: Finding["status"] | null, notes: number, labels
   return `${status ? labels[status] : empty}${notes > 0 ? "*" : ""}`;
 }
 
-export function matrixRows(findings: readonly Finding[], evidence: Evidence, columns: MatrixColumn[]): MatrixRow[] {
-  const bySubject = groupBy(findings, (f) => f.subject);
-  return Object.keys(evidence.domains).sort().map((name) => {
-    const mine = [
-      ...(bySubject.get(`domain:${name}`) ?? []),
-      ...evidence.domains[name]!.mx.hosts.flatMap((h) => bySubject.get(`mx:${h.exchange}`) ?? []),
-    ];
+/** A row a domain, in name order; each domain's evidence is read once (a spooled run reads it from disk). */
+export function* matrixRows({ evidence, findingsOf }: Pick<ReportInput, "evidence" | "findingsOf">, columns: MatrixColumn[]): Generator<MatrixRow> {
+  for (const name of Object.keys(evidence.domains).sort()) {
+    const domain = evidence.domains[name]!;
+    const mine = [...findingsOf(`domain:${name}`), ...domain.mx.hosts.flatMap((h) => findingsOf(`mx:${h.exchange}`))];
     const inColumn = columns.map((c) => mine.filter((f) => c.ruleIds.has(f.ruleId)));
     // The verdict comes from the high- and medium-severity findings (when they do not apply, neither
     // does the control: "-", with any notes beside it); a column with none takes it from all its
@@ -69,13 +67,18 @@ export function matrixRows(findings: readonly Finding[], evidence: Evidence, col
       return ORDER.find((s) => statuses.includes(s)) ?? null;
     });
     const notes = inColumn.map((fs, i) => (deciding[i]!.length > 0 ? fs.filter(isNote).length : 0));
-    return { domain: name, role: evidence.domains[name]!.role.value, cells, notes };
-  });
+    yield { domain: name, role: domain.role.value, cells, notes };
+  }
 }
 
 export function postureMatrix(findings: Finding[], evidence: Evidence, pack: Pick<Pack, "rules">): string[] {
+  return postureMatrixOf({ evidence, ...findingsIndex(findings) }, pack);
+}
+
+/** The matrix as terminal lines: a line a domain, the legend last. */
+export function postureMatrixOf(input: Pick<ReportInput, "evidence" | "findingsOf">, pack: Pick<Pack, "rules">): string[] {
   const columns = matrixColumns(pack);
-  const rows = matrixRows(findings, evidence, columns);
+  const rows = [...matrixRows(input, columns)];
   const label = (r: MatrixRow) => `${r.domain} (${r.role})`;
   const width = Math.min(48, Math.max(6, ...rows.map((r) => label(r).length)));
   // "FAIL*" is the widest cell.

@@ -1,7 +1,7 @@
 // Facts about a run that every report states the same way: whom it is about, how DNS was asked,
 // and whether it could look at all (findings.assessment).
 import type { Evidence } from "../evidence/evidence.js";
-import type { Findings } from "../evidence/findings.js";
+import type { FindingsHead } from "./view.js";
 import type { TenantEvidence } from "../evidence/tenant.js";
 
 /** "Contoso County Council (<id>), collected live in the global cloud"; what every report says of the tenant. */
@@ -22,13 +22,13 @@ export function runTitle(evidence: Evidence): string {
   return domains.length === 1 ? domains[0]! : `${domains.length} domains`;
 }
 
-export function resolverText(findings: Findings): string {
+export function resolverText(findings: FindingsHead): string {
   const v = findings.resolver.validatesDnssec;
   return `${findings.resolver.server} (${v === true ? "validates DNSSEC" : v === false ? "does NOT validate DNSSEC: DNSSEC and DANE results are errors" : "DNSSEC validation unknown"})`;
 }
 
 /** The run-level verdict in one sentence. */
-export function verdictLine(findings: Findings): string {
+export function verdictLine(findings: FindingsHead): string {
   const a = findings.assessment;
   const total = findings.summary.total;
   if (a.complete) return `Complete: every one of the ${total} checks could be assessed.`;

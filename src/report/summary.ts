@@ -4,10 +4,10 @@ import type { Evidence } from "../evidence/evidence.js";
 import type { Finding, Findings } from "../evidence/findings.js";
 import type { Pack } from "../rules/pack.js";
 import { changesLine, type FindingsDiff } from "./diff.js";
-import { groupBy } from "../group-by.js";
 import { oneLine } from "./one-line.js";
 import { subjectParts } from "./fix-groups.js";
-import { postureMatrix } from "./posture-matrix.js";
+import { postureMatrixOf } from "./posture-matrix.js";
+import { type FindingsHead, type ReportInput, viewOf } from "./view.js";
 import { policyTally, REQUIREMENT_LABEL } from "./policy-view.js";
 import { renderTenant } from "./tenant-summary.js";
 
@@ -24,6 +24,12 @@ export interface SummaryOptions {
 
 /** `pack` is the one the findings were judged with: its rules name the matrix's columns. */
 export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick<Pack, "rules">, files: string[], options: SummaryOptions = {}): string {
+  return summaryOf(viewOf(evidence, findings), pack, files, options);
+}
+
+/** The summary of a run read through its view (src/report/view.ts): nothing of it is held whole. */
+export function summaryOf(input: ReportInput, pack: Pick<Pack, "rules">, files: string[], options: SummaryOptions = {}): string {
+  const { evidence, findings } = input;
   const s = findings.summary.byStatus;
   const v = findings.resolver.validatesDnssec;
   const out: string[] = [
@@ -36,9 +42,26 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
   ];
   if (evidence.tenant) out.push(...renderTenant(evidence.tenant), "");
 
-  out.push(...postureMatrix(findings.findings, evidence, pack));
-  // Subjects that are not domains (the tenant, connectors, sample messages) get a line each.
-  const others = groupBy(findings.findings.filter((f) => !f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")), (f) => f.subject);
+  out.push(...postureMatrixOf(input, pack));
+  // Subjects that are not domains (the tenant, connectors, sample messages) get a line each; and
+  // the most severe of what to fix, kept as they go by (a sector run has 100,000s open).
+  const top = options.top ?? 15;
+  const most: Finding[] = [];
+  let openCount = 0;
+  const others = new Map<string, Finding[]>();
+  for (const f of input.allFindings()) {
+    if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) {
+      const list = others.get(f.subject);
+      if (list) list.push(f);
+      else others.set(f.subject, [f]);
+    }
+    if (f.status !== "fail" && f.status !== "warn") continue;
+    openCount++;
+    if (most.length >= top && bySeverity(f, most[most.length - 1]!) >= 0) continue;
+    const at = most.findIndex((m) => bySeverity(f, m) < 0);
+    most.splice(at === -1 ? most.length : at, 0, f);
+    if (most.length > top) most.pop();
+  }
   // Without a tenant, its rules are all "not applicable": no line says "tenant: 0 fail, 0 warn".
   for (const [subject, list] of others) if (list.every((f) => f.status === "not_applicable")) others.delete(subject);
   if (others.size > 0) out.push("");
@@ -55,11 +78,9 @@ export function renderSummary(findings: Findings, evidence: Evidence, pack: Pick
     for (const r of p.requirements) out.push(`  ${REQUIREMENT_LABEL[r.verdict].padEnd(width)}  ${r.level.padEnd(6)} ${oneLine(`${r.text} — ${r.verdict === "not_checked" ? "not checked by this tool" : r.reason}`)}`);
   }
 
-  const open = findings.findings.filter((f) => f.status === "fail" || f.status === "warn").sort(bySeverity);
-  const top = options.top ?? 15;
-  if (open.length > 0) {
-    out.push("", `Most severe (${Math.min(top, open.length)} of ${open.length} to fix; all of them, with the fix, in checklist.md):`);
-    for (const f of open.slice(0, top)) out.push(`  ${LABEL[f.status].padEnd(4)} ${f.severity.padEnd(6)} ${f.ruleId.padEnd(27)} ${oneLine(f.message)}`);
+  if (openCount > 0) {
+    out.push("", `Most severe (${most.length} of ${openCount} to fix; all of them, with the fix, in checklist.md):`);
+    for (const f of most) out.push(`  ${LABEL[f.status].padEnd(4)} ${f.severity.padEnd(6)} ${f.ruleId.padEnd(27)} ${oneLine(f.message)}`);
   }
   // Said again at the end, where a reader's eye lands last.
   if (!findings.assessment.complete) out.push("", `INCOMPLETE: ${findings.assessment.couldNotAssess} of ${findings.summary.total} checks could not be assessed; the causes are at the top and in checklist.md.`);
@@ -77,7 +98,7 @@ function bySeverity(a: Finding, b: Finding): number {
  * A run that could not look says so first, before any matrix or count can read as clean: each
  * cause (an error-catalogue code) with the subjects it struck and what to do.
  */
-function unknowns(findings: Findings): string[] {
+function unknowns(findings: FindingsHead): string[] {
   const a = findings.assessment;
   if (a.complete) return [];
   const out = [`INCOMPLETE: ${a.couldNotAssess} check(s) could not be assessed; they are unknowns, never passes. By cause:`];

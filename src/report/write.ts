@@ -11,6 +11,7 @@ import type { Findings } from "../evidence/findings.js";
 import type { FindingsDiff } from "./diff.js";
 import type { ReportContent } from "./format.js";
 import { prepareOutDir } from "./out-dir.js";
+import { type ReportInput, viewOf } from "./view.js";
 import { FORMATS, type Format, formatById, REPORT_FORMATS } from "./registry.js";
 
 export { FORMATS, type Format } from "./registry.js";
@@ -23,14 +24,19 @@ export class ReportWriteError extends Error {
 }
 
 export async function writeReports(outDir: string, formats: readonly Format[], evidence: Evidence, findings: Findings, extra: { changes?: FindingsDiff } = {}): Promise<string[]> {
+  return writeViewReports(outDir, formats, viewOf(evidence, findings, extra.changes));
+}
+
+/** The reports of a run read through a view (src/report/view.ts): in memory or spooled to disk. */
+export async function writeViewReports(outDir: string, formats: readonly Format[], view: ReportInput): Promise<string[]> {
   await prepareOutDir(outDir);
   // Reports with tenant data are the tenant's configuration: readable by their owner only.
-  const mode = evidence.tenant ? 0o600 : 0o644;
+  const mode = view.evidence.tenant ? 0o600 : 0o644;
   const files: string[] = [];
   const failures: { format: string; reason: string }[] = [];
   for (const id of FORMATS.filter((f) => formats.includes(f))) {
     try {
-      const rendered = await formatById(id)!.render({ evidence, findings, ...extra });
+      const rendered = await formatById(id)!.render(view);
       for (const [name, content] of Object.entries(rendered)) {
         const path = join(outDir, name);
         await writeContent(`${path}.partial`, content, mode);
@@ -47,10 +53,10 @@ export async function writeReports(outDir: string, formats: readonly Format[], e
   return files;
 }
 
-/** As writeReports, but a format that failed is returned beside the files written, not thrown. */
-export async function writeReportsKeeping(...args: Parameters<typeof writeReports>): Promise<{ files: string[]; failures: ReportFailure[] }> {
+/** As writeViewReports, but a format that failed is returned beside the files written, not thrown. */
+export async function writeReportsKeeping(...args: Parameters<typeof writeViewReports>): Promise<{ files: string[]; failures: ReportFailure[] }> {
   try {
-    return { files: await writeReports(...args), failures: [] };
+    return { files: await writeViewReports(...args), failures: [] };
   } catch (err) {
     if (err instanceof ReportWriteError) return { files: err.files, failures: err.failures };
     throw err;

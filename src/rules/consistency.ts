@@ -15,6 +15,9 @@ export interface Inconsistencies {
   missingHosts: Map<string, string[]>;
 }
 
+/** Evidence the run made itself, judged as it is made: nothing to disagree with. */
+export const NO_INCONSISTENCIES: Inconsistencies = { domains: new Map(), mxHosts: new Map(), missingHosts: new Map() };
+
 // Sections are read with `?.`: a rule pack's examples and the library's callers judge partial
 // evidence, where a missing section is the judge's to report (NOT_COLLECTED), not this check's.
 export function inconsistenciesOf(evidence: Evidence): Inconsistencies {

@@ -3,6 +3,7 @@
 // Unknown is never met: a requirement with an unassessed check and no failure is "could not
 // assess", and one whose checks never ran (no tenant in this run) is too, never "not applicable".
 import { type Finding, type PolicyResult, type RequirementResult, STATUSES } from "../evidence/findings.js";
+import { groupBy } from "../group-by.js";
 import type { PolicyFile } from "./rule-schema.js";
 
 export interface PolicyViewInput {
@@ -13,75 +14,127 @@ export interface PolicyViewInput {
 }
 
 export function policyResults(policies: readonly PolicyFile[], input: PolicyViewInput): PolicyResult[] {
-  return policies.map((p) => {
-    // One pass over the findings, each filed under the requirements its rule serves.
-    const byRequirement = new Map<string, Finding[]>(p.requirements.map((r) => [r.id, []]));
-    for (const f of input.findings) for (const id of f.crosswalk?.[p.id] ?? []) byRequirement.get(id)?.push(f);
-    return {
-      id: p.id,
-      title: p.title,
-      short: p.short,
-      source: p.source,
-      requirements: p.requirements.map((r) => requirementResult(r, byRequirement.get(r.id)!, input)),
-    };
-  });
+  const tally = new PolicyTally(policies, input);
+  // The tally reads a subject's findings together: grouped here, in the order they came.
+  for (const fs of groupBy(input.findings, (f) => f.subject).values()) tally.add(fs);
+  return tally.results();
 }
 
 type Requirement = PolicyFile["requirements"][number];
 
-function requirementResult(r: Requirement, findings: Finding[], input: PolicyViewInput): RequirementResult {
-  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as RequirementResult["counts"];
-  for (const f of findings) counts[f.status]++;
-  const base = { id: r.id, level: r.level, text: r.text, checks: r.checks, source: r.source, ruleIds, counts };
-  const open = findings
-    .filter((f) => f.status === "fail" || f.status === "error" || f.status === "warn" || f.status === "waived")
-    .map((f) => ({ subject: f.subject, ruleId: f.ruleId, status: f.status }));
-  // A waiver accepts a risk; it does not meet a requirement. So a waived finding counts as what it
-  // was before the waiver, and the reason says it is waived.
-  const effective = (f: Finding): Finding["status"] => (f.status === "waived" ? (f.waiver?.originalStatus ?? "fail") : f.status);
-  const having = (status: Finding["status"]) => findings.filter((f) => effective(f) === status);
-  const list = (fs: Finding[]) => {
-    const names = distinct(fs.map((f) => `${subjectName(f.subject)}${f.status === "waived" ? " (waived)" : ""}`));
-    return names.length <= 4 ? names.join(", ") : `${names.slice(0, 4).join(", ")} and ${names.length - 4} more`;
-  };
-  const failed = having("fail");
-  const unknown = having("error");
-  const warned = having("warn");
+/**
+ * Each requirement's view, built a subject at a time (a spooled run judges and forgets a domain
+ * before the next): counts, the open findings, and the names and subjects each reason lists. What
+ * it keeps grows with the subjects (their names), not with the findings.
+ */
+export class PolicyTally {
+  private readonly state: { policy: PolicyFile; requirements: { r: Requirement; s: RequirementState }[] }[];
+  private readonly byRule = new Map<string, { policy: number; requirement: number }[]>();
 
-  // What the policy file says of a requirement no rule checks is the reason (what it would take).
-  if (findings.length === 0) return { ...base, open, verdict: "not_checked", reason: r.checks };
-  const looked = findings.filter((f) => !(f.status === "not_applicable" && !input.tenantCollected && input.tenantRuleIds.has(f.ruleId)));
-  // What it was judged for: the domains, MX hosts or the tenant with a check that applied.
-  const judged = looked.filter((f) => effective(f) !== "not_applicable");
-  const all = distinct(judged.map((f) => f.subject)).length;
+  constructor(policies: readonly PolicyFile[], private readonly input: Omit<PolicyViewInput, "findings">) {
+    this.state = policies.map((policy) => ({ policy, requirements: policy.requirements.map((r) => ({ r, s: newState() })) }));
+  }
 
-  const failing = new Set(failed.map((f) => f.subject));
-  const unknownSubjects = distinct(unknown.filter((f) => !failing.has(f.subject)).map((f) => f.subject)).length;
-  const of = (n: number) => (all > 1 ? `${n} of ${all}` : `${n}`);
-  if (failed.length > 0) {
-    const tail = unknownSubjects > 0 ? `; could not be assessed for ${unknownSubjects} more` : "";
-    return { ...base, open, verdict: "not_met", reason: `Not met by ${of(failing.size)}: ${list(failed)}${tail}.` };
+  /** One subject's findings (every finding of a subject in one call). */
+  add(findings: readonly Finding[]): void {
+    for (const f of findings) {
+      for (const [p, { policy }] of this.state.entries()) {
+        for (const id of f.crosswalk?.[policy.id] ?? []) {
+          const i = policy.requirements.findIndex((r) => r.id === id);
+          if (i >= 0) record(this.state[p]!.requirements[i]!.s, f, this.input);
+        }
+      }
+    }
   }
-  if (unknown.length > 0) {
-    return { ...base, open, verdict: "could_not_assess", reason: `Could not be assessed for ${of(unknownSubjects)}: ${list(unknown)}.` };
+
+  results(): PolicyResult[] {
+    return this.state.map(({ policy: p, requirements }) => ({
+      id: p.id,
+      title: p.title,
+      short: p.short,
+      source: p.source,
+      requirements: requirements.map(({ r, s }) => requirementResult(r, s)),
+    }));
   }
-  if (looked.length === 0) {
-    return { ...base, open, verdict: "could_not_assess", reason: "No tenant was collected in this run, so its settings were not checked (run with --tenant or --tenant-bundle)." };
-  }
-  if (judged.length === 0) return { ...base, open, verdict: "not_applicable", reason: "None of its checks applies to what was assessed." };
-  if (looked.length < findings.length) {
-    return { ...base, open, verdict: "could_not_assess", reason: "The tenant's part was not checked: no tenant was collected in this run (run with --tenant or --tenant-bundle)." };
-  }
-  const warnedSubjects = distinct(warned.map((f) => f.subject)).length;
-  const reason = warned.length === 0
-    ? `Met${all > 1 ? ` by all ${all}` : ""}: ${list(judged)}.`
-    : `Met${all > 1 ? ` by all ${all}` : ""}, ${warnedSubjects} with warnings: ${list(warned)}.`;
-  return { ...base, open, verdict: "met", reason };
 }
 
-function distinct(xs: string[]): string[] {
-  return [...new Set(xs)];
+interface RequirementState {
+  total: number;
+  ruleIds: Set<string>;
+  counts: RequirementResult["counts"];
+  open: RequirementResult["open"];
+  /** Names as the reasons list them, by effective status (a waived failure is a failure). */
+  names: { fail: Set<string>; error: Set<string>; warn: Set<string>; judged: Set<string> };
+  subjects: { fail: Set<string>; error: Set<string>; warn: Set<string>; judged: Set<string> };
+  looked: number;
+  judged: number;
+}
+
+function newState(): RequirementState {
+  return {
+    total: 0, ruleIds: new Set(), counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as RequirementResult["counts"], open: [],
+    names: { fail: new Set(), error: new Set(), warn: new Set(), judged: new Set() },
+    subjects: { fail: new Set(), error: new Set(), warn: new Set(), judged: new Set() },
+    looked: 0, judged: 0,
+  };
+}
+
+function record(s: RequirementState, f: Finding, input: Omit<PolicyViewInput, "findings">): void {
+  s.total++;
+  s.ruleIds.add(f.ruleId);
+  s.counts[f.status]++;
+  if (f.status === "fail" || f.status === "error" || f.status === "warn" || f.status === "waived") s.open.push({ subject: f.subject, ruleId: f.ruleId, status: f.status });
+  // A waiver accepts a risk; it does not meet a requirement. So a waived finding counts as what it
+  // was before the waiver, and the reason says it is waived.
+  const effective: Finding["status"] = f.status === "waived" ? (f.waiver?.originalStatus ?? "fail") : f.status;
+  const name = `${subjectName(f.subject)}${f.status === "waived" ? " (waived)" : ""}`;
+  if (effective === "fail" || effective === "error" || effective === "warn") {
+    s.names[effective].add(name);
+    s.subjects[effective].add(f.subject);
+  }
+  // Did the check look? A tenant rule without a tenant did not.
+  if (f.status === "not_applicable" && !input.tenantCollected && input.tenantRuleIds.has(f.ruleId)) return;
+  s.looked++;
+  // What it was judged for: the domains, MX hosts or the tenant with a check that applied.
+  if (effective === "not_applicable") return;
+  s.judged++;
+  s.names.judged.add(name);
+  s.subjects.judged.add(f.subject);
+}
+
+function requirementResult(r: Requirement, s: RequirementState): RequirementResult {
+  // In name order, whatever order the subjects were judged in (a spooled run judges domains as they complete).
+  const open = [...s.open].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.ruleId.localeCompare(b.ruleId)));
+  const base = { id: r.id, level: r.level, text: r.text, checks: r.checks, source: r.source, ruleIds: [...s.ruleIds].sort(), counts: s.counts, open };
+  const list = (names: Set<string>) => {
+    const all = [...names].sort();
+    return all.length <= 4 ? all.join(", ") : `${all.slice(0, 4).join(", ")} and ${all.length - 4} more`;
+  };
+  // What the policy file says of a requirement no rule checks is the reason (what it would take).
+  if (s.total === 0) return { ...base, verdict: "not_checked", reason: r.checks };
+  const all = s.subjects.judged.size;
+  const failing = s.subjects.fail;
+  let unknownSubjects = 0;
+  for (const subject of s.subjects.error) if (!failing.has(subject)) unknownSubjects++;
+  const of = (n: number) => (all > 1 ? `${n} of ${all}` : `${n}`);
+  if (failing.size > 0) {
+    const tail = unknownSubjects > 0 ? `; could not be assessed for ${unknownSubjects} more` : "";
+    return { ...base, verdict: "not_met", reason: `Not met by ${of(failing.size)}: ${list(s.names.fail)}${tail}.` };
+  }
+  if (s.subjects.error.size > 0) {
+    return { ...base, verdict: "could_not_assess", reason: `Could not be assessed for ${of(unknownSubjects)}: ${list(s.names.error)}.` };
+  }
+  if (s.looked === 0) {
+    return { ...base, verdict: "could_not_assess", reason: "No tenant was collected in this run, so its settings were not checked (run with --tenant or --tenant-bundle)." };
+  }
+  if (s.judged === 0) return { ...base, verdict: "not_applicable", reason: "None of its checks applies to what was assessed." };
+  if (s.looked < s.total) {
+    return { ...base, verdict: "could_not_assess", reason: "The tenant's part was not checked: no tenant was collected in this run (run with --tenant or --tenant-bundle)." };
+  }
+  const reason = s.subjects.warn.size === 0
+    ? `Met${all > 1 ? ` by all ${all}` : ""}: ${list(s.names.judged)}.`
+    : `Met${all > 1 ? ` by all ${all}` : ""}, ${s.subjects.warn.size} with warnings: ${list(s.names.warn)}.`;
+  return { ...base, verdict: "met", reason };
 }
 
 /** "domain:contoso.gov.uk" → "contoso.gov.uk"; "tenant" → "the tenant". */

@@ -81,7 +81,7 @@ describe("the demo's policy view (GOV.UK secure email policy)", () => {
     assert.deepEqual(Object.fromEntries(govuk().requirements.map((r) => [r.id, r.verdict])), EXPECTED);
     const r = (id: string) => govuk().requirements.find((x) => x.id === id)!;
     assert.deepEqual(r("inbound-dmarc").ruleIds, ["exo.honor-dmarc", "gateway.enhanced-filtering"]);
-    assert.match(r("inbound-dmarc").reason, /^Not met by 2 of 3: the tenant, contoso-county\.example; could not be assessed for 1 more\.$/);
+    assert.match(r("inbound-dmarc").reason, /^Not met by 2 of 3: contoso-county\.example, the tenant; could not be assessed for 1 more\.$/);
     assert.match(r("ptr").reason, /^Not met by 2 of 4: contoso-libraries\.example, spf-lookups\.example/);
     assert.equal(r("tls-to-govuk").reason, "Met: the tenant.");
   });

@@ -13,6 +13,7 @@ import { createResolver } from "../../src/dns/resolver.js";
 import type { TenantEvidence } from "../../src/evidence/tenant.js";
 import { defaultRulesDir } from "../../src/paths.js";
 import { mailPathRows } from "../../src/report/mail-path.js";
+import { findingsIndex } from "../../src/report/view.js";
 import type { ProbeContext } from "../../src/probe/context.js";
 import { probeAll } from "../../src/probe/run.js";
 import { EMPTY_CONFIG, evaluate, loadPack } from "../../src/rules/index.js";
@@ -130,7 +131,7 @@ describe("inbound mail path scenarios, collected live from the sandbox cloud", (
     assert.match(ef.remediation, /Set-InboundConnector -Identity "Proofpoint inbound" -TlsSenderCertificateName <the certificate name Proofpoint Essentials documents>/);
     assert.match(ef.remediation, /assess --message/);
     // The mail-path report says how the connector was tied, and that a name proves nothing.
-    const row = mailPathRows(evidence, { findings } as never).find((r) => r.domain === c.domain)!;
+    const row = mailPathRows({ evidence, ...findingsIndex(findings) }).find((r) => r.domain === c.domain)!;
     assert.match(row.connector, /^Proofpoint inbound \(enabled; tied by its name only: unconfirmed/);
   });
 

@@ -3,14 +3,13 @@
 // the verdict, changes since a baseline, the posture matrix, the mail path, the fixes (each once),
 // waivers, the tenant, and each domain's findings with their evidence pointers.
 import { createHash } from "node:crypto";
-import { groupBy } from "../../group-by.js";
 import type { Evidence } from "../../evidence/evidence.js";
-import type { Finding, Findings, RequirementResult } from "../../evidence/findings.js";
+import type { Finding, RequirementResult } from "../../evidence/findings.js";
 import { SEVERITIES } from "../../evidence/findings.js";
 import type { Change, FindingsDiff } from "../diff.js";
 import { changesLine, requirementChangeText } from "../diff.js";
 import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
-import type { ReportInput } from "../format.js";
+import type { FindingsHead, ReportInput } from "../view.js";
 import { crosswalkText, STATUS_SHORT } from "../labels.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
 import { policyRows, policyTally, REQUIREMENT_LEGEND } from "../policy-view.js";
@@ -30,12 +29,13 @@ const status = (s: Finding["status"] | null, notes = 0) => {
 };
 
 export function renderHtml(input: ReportInput): string {
-  return htmlParts(input).join("");
+  return [...htmlParts(input)].join("");
 }
 
 /** The page in parts (a domain's section is one), so a page of thousands of domains is never one string. */
-export function htmlParts({ evidence, findings, changes }: ReportInput): string[] {
-  const groups = fixGroups(findings.findings);
+export function* htmlParts(input: ReportInput): Generator<string> {
+  const { evidence, findings, changes } = input;
+  const groups = fixGroups(input.allFindings());
   const title = `Email security assessment: ${runTitle(evidence)}`;
   const body = [
     `<h1>${esc(title)}</h1>`,
@@ -44,14 +44,14 @@ export function htmlParts({ evidence, findings, changes }: ReportInput): string[
     nav(evidence, findings, groups, changes),
     changes ? changesSection(changes) : "",
     policies(findings),
-    matrix(evidence, findings),
-    mailPath(evidence, findings),
+    matrix(input),
+    mailPath(input),
     fixes(groups),
-    waivers(findings),
+    waivers(input),
     tenant(evidence),
   ].join("\n");
   const hash = createHash("sha256").update(CSS).digest("base64");
-  return [`<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -63,12 +63,14 @@ export function htmlParts({ evidence, findings, changes }: ReportInput): string[
 </head>
 <body>
 ${body}
-`, ...domains(evidence, findings).map((part) => `${part}\n`), `</body>
+`;
+  for (const part of domains(input)) yield `${part}\n`;
+  yield `</body>
 </html>
-`];
+`;
 }
 
-function facts(evidence: Evidence, findings: Findings): string {
+function facts(evidence: Evidence, findings: FindingsHead): string {
   const rows: [string, string][] = [
     ["Tenant", tenantText(evidence)],
     ["Assessed", `${plural(Object.keys(evidence.domains).length, "domain")} and the ${plural(Object.keys(evidence.mxHosts).length, "MX host")} they name`],
@@ -78,7 +80,7 @@ function facts(evidence: Evidence, findings: Findings): string {
   return `<table class="facts">${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join("")}</table>`;
 }
 
-function verdict(findings: Findings): string {
+function verdict(findings: FindingsHead): string {
   const a = findings.assessment;
   const s = findings.summary.byStatus;
   const counts = (["fail", "warn", "error", "waived", "pass", "info", "not_applicable"] as const)
@@ -110,7 +112,7 @@ const link = (url: string, text: string) => {
 };
 
 /** Each policy of the pack, requirement by requirement. */
-function policies(findings: Findings): string {
+function policies(findings: FindingsHead): string {
   return findings.policies.map((p) => {
     const rows = policyRows(p).map((r) =>
       `<tr><td>${link(r.url, r.text)}</td><td>${esc(r.level)}</td><td class="${VERDICT_CLASS[r.verdict]}">${esc(r.label)}</td><td>${esc(r.reason)}</td><td>${r.rules ? esc(r.rules) : `<span class="muted">no rule</span>`}</td></tr>`).join("");
@@ -121,7 +123,7 @@ function policies(findings: Findings): string {
   }).join("\n");
 }
 
-function nav(evidence: Evidence, findings: Findings, groups: FixGroup[], changes?: FindingsDiff): string {
+function nav(evidence: Evidence, findings: FindingsHead, groups: FixGroup[], changes?: FindingsDiff): string {
   const sections = [
     changes ? ["changes", "Changes since the last run"] : null,
     ...findings.policies.map((p) => [`policy-${p.id}`, p.title]),
@@ -140,15 +142,15 @@ function changesSection(d: FindingsDiff): string {
 <table><tr><th>Change</th><th>Rule</th><th>Subject</th><th>Before</th><th>Now</th><th>What it says now</th></tr>${rows("new", d.new)}${rows("fixed", d.fixed)}${rows("changed", d.changed)}${rows("no longer assessed", d.noLongerAssessed)}${rows("rule removed", d.ruleRemoved)}</table>`;
 }
 
-function matrix(evidence: Evidence, findings: Findings): string {
-  const columns = matrixColumnsOf(findings.findings);
-  const rows = matrixRows(findings.findings, evidence, columns)
+function matrix(input: ReportInput): string {
+  const columns = matrixColumnsOf(input.allFindings());
+  const rows = [...matrixRows(input, columns)]
     .map((r) => `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c, i) => (c ? status(c, r.notes[i] ?? 0) : "<td>n/a</td>")).join("")}</tr>`).join("");
   return `<h2 id="matrix">Posture by domain</h2><table class="matrix"><tr><th>Domain</th><th>Role</th>${columns.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>${rows}</table><p class="muted">${esc(MATRIX_LEGEND.replace("ERR could", "UNKNOWN could"))}.</p>`;
 }
 
-function mailPath(evidence: Evidence, findings: Findings): string {
-  const rows = mailPathRows(evidence, findings).map((r) => {
+function mailPath(input: ReportInput): string {
+  const rows = mailPathRows(input).map((r) => {
     const head = `<td>${esc(r.domain)}</td><td>${esc(r.mx).replace(/\n/g, "<br>")}</td><td>${esc(r.gateway)}</td>${status(r.gatewayVerdict)}`;
     // No chain past the MX: the reason spans the connector's columns instead of squeezing into one.
     const chained = r.lockDown || r.enhancedFiltering || r.arc;
@@ -187,8 +189,9 @@ function fixes(groups: FixGroup[]): string {
   return out.join("\n");
 }
 
-function waivers(findings: Findings): string {
-  const list = findings.findings.filter((f) => f.waiver);
+function waivers(input: ReportInput): string {
+  const list: Finding[] = [];
+  for (const f of input.allFindings()) if (f.waiver) list.push(f);
   const rows = list.map((f) => `<tr><td>${esc(f.ruleId)}</td><td>${esc(f.subject)}</td><td>${f.waiver!.applied ? "applied" : "EXPIRED"}</td>${status(f.status)}<td>${esc(f.waiver!.approver)}</td><td>${esc(f.waiver!.expires)}</td><td>${esc(f.waiver!.reason)}</td></tr>`).join("");
   return `<h2 id="waivers">Waivers</h2>${list.length === 0 ? "<p>No waivers: every failure is listed as it is.</p>" : `<table><tr><th>Rule</th><th>Subject</th><th>State</th><th>Status now</th><th>Approved by</th><th>Until</th><th>Reason</th></tr>${rows}</table>`}`;
 }
@@ -199,12 +202,13 @@ function tenant(evidence: Evidence): string {
   return `<h2 id="tenant">Tenant mail flow</h2><ul>${lines.map((l) => `<li>${esc(l.trim())}</li>`).join("")}</ul>`;
 }
 
-function domains(evidence: Evidence, findings: Findings): string[] {
-  const bySubject = groupBy(findings.findings, (f) => f.subject);
-  const out = [`<h2 id="domains">Findings by domain</h2><p class="muted">Each domain's findings and those of its MX hosts, what needs attention first; the evidence column points into evidence.json (RFC 6901).</p>`];
+function* domains(input: ReportInput): Generator<string> {
+  const { evidence, findingsOf } = input;
+  yield [`<h2 id="domains">Findings by domain</h2><p class="muted">Each domain's findings and those of its MX hosts, what needs attention first; the evidence column points into evidence.json (RFC 6901).</p>`].join("");
   for (const name of Object.keys(evidence.domains).sort()) {
+    const out: string[] = [];
     const d = evidence.domains[name]!;
-    const all = [...(bySubject.get(`domain:${name}`) ?? []), ...d.mx.hosts.flatMap((h) => bySubject.get(`mx:${h.exchange}`) ?? [])].sort(byAttention);
+    const all = [...findingsOf(`domain:${name}`), ...d.mx.hosts.flatMap((h) => findingsOf(`mx:${h.exchange}`))].sort(byAttention);
     out.push(`<h3 id="${anchor("d", name)}">${esc(name)} <span class="muted">(${esc(d.role.value)})</span></h3>`);
     out.push(...findingTables(all));
     // The evidence itself: every DNS answer behind these verdicts, folded (no script needed).
@@ -212,11 +216,13 @@ function domains(evidence: Evidence, findings: Findings): string[] {
     if (records.length > 0) {
       out.push(`<details><summary>${plural(records.length, "DNS record")} behind these findings</summary><table><tr><th>Name</th><th>Type</th><th>Answer</th><th>DNSSEC (AD)</th><th>Record</th></tr>${records.map((r) => `<tr><td>${esc(r.name)}</td><td>${esc(r.type)}</td><td>${esc(r.status)}</td><td>${r.ad ? "yes" : "no"}</td><td><code>${esc(r.record)}</code></td></tr>`).join("")}</table></details>`);
     }
+    yield out.join("\n");
   }
   // The tenant, its connectors and sample messages: everything not about one domain.
-  const others = findings.findings.filter((f) => !f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")).sort(byAttention);
-  if (others.length > 0) out.push(`<h3 id="tenant-findings">The tenant, its connectors and sample messages</h3>`, ...findingTables(others));
-  return out;
+  const others: Finding[] = [];
+  for (const f of input.allFindings()) if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) others.push(f);
+  others.sort(byAttention);
+  if (others.length > 0) yield* [`<h3 id="tenant-findings">The tenant, its connectors and sample messages</h3>`, ...findingTables(others)];
 }
 
 /** What applies, then (folded, no script needed) what does not. */

@@ -2,21 +2,21 @@
 // a control (from the rules' `control:` keys), each cell the worst verdict among that control's
 // findings for the domain and its MX hosts, written and coloured.
 import type ExcelJS from "exceljs";
-import type { Evidence } from "../../evidence/evidence.js";
-import type { Findings } from "../../evidence/findings.js";
+import type { ReportInput } from "../view.js";
 import { whereMailGoes } from "../mail-path.js";
 import { cellText, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
 import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
-export function domainsSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings: Findings): void {
-  const columns = matrixColumnsOf(findings.findings);
+export function domainsSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
+  const { evidence } = input;
+  const columns = matrixColumnsOf(input.allFindings());
   const ws = addSheet(wb, "Domains", [
     { header: "Domain", width: 32 },
     { header: "Role", width: 10 },
     { header: "MX / gateway", width: 36, wrap: true },
     ...columns.map((c) => ({ header: c.name, width: Math.max(10, c.name.length + 2) })),
   ]);
-  for (const r of matrixRows(findings.findings, evidence, columns)) {
+  for (const r of matrixRows(input, columns)) {
     const row = ws.addRow([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c, i) => cellText(c, r.notes[i] ?? 0, STATUS_SHORT, "n/a"))]);
     r.cells.forEach((c, i) => c && statusFill(row.getCell(4 + i), c));
   }

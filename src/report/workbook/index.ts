@@ -15,7 +15,7 @@ export const workbookFormat = defineFormat({
   files: ["report.xlsx"],
   description: "report.xlsx: the consultant workbook (summary, fixes, findings, domains, mail path, waivers, evidence)",
   render: async (input) => {
-    const n = input.findings.findings.length;
+    const n = input.findings.summary.total;
     if (n > WORKBOOK_MAX_FINDINGS) {
       throw new Error(`${n.toLocaleString("en-GB")} findings are more than the ${WORKBOOK_MAX_FINDINGS.toLocaleString("en-GB")} a workbook is made for; use findings.csv and checklist.md, or split the domain list into smaller runs`);
     }

@@ -2,8 +2,7 @@
 // ARC trust, one row a gateway and connector, each link with its verdict (src/report/mail-path.ts),
 // so the chain reads left to right as mail travels.
 import type ExcelJS from "exceljs";
-import type { Evidence } from "../../evidence/evidence.js";
-import type { Findings } from "../../evidence/findings.js";
+import type { ReportInput } from "../view.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
 import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
@@ -21,9 +20,9 @@ const COLUMNS = [
   { header: "ARC verdict", width: 12 },
 ];
 
-export function mailPathSheet(wb: ExcelJS.Workbook, evidence: Evidence, findings: Findings): void {
+export function mailPathSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
   const ws = addSheet(wb, "Mail path", COLUMNS);
-  for (const r of mailPathRows(evidence, findings)) {
+  for (const r of mailPathRows(input)) {
     const verdicts = [r.gatewayVerdict, r.lockDownVerdict, r.enhancedFilteringVerdict, r.arcVerdict];
     const row = ws.addRow([
       text(r.domain), text(r.mx), text(r.gateway), "", text(r.connector), text(r.lockDown), "", text(r.enhancedFiltering), "", text(r.arc), "",

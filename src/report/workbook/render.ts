@@ -3,7 +3,7 @@
 // (never a formula) through style.ts's text().
 import ExcelJS from "exceljs";
 import { fixGroups } from "../fix-groups.js";
-import type { ReportInput } from "../format.js";
+import { findingsList, type ReportInput } from "../view.js";
 import { runTitle } from "../run-facts.js";
 import { changesSheet } from "./changes-sheet.js";
 import { domainsSheet } from "./domains-sheet.js";
@@ -16,7 +16,10 @@ import { fitRowHeights, text } from "./style.js";
 import { summarySheet } from "./summary-sheet.js";
 import { waiversSheet } from "./waivers-sheet.js";
 
-export async function renderWorkbook({ evidence, findings, changes }: ReportInput): Promise<Uint8Array> {
+export async function renderWorkbook(input: ReportInput): Promise<Uint8Array> {
+  const { evidence, changes } = input;
+  // Held whole: exceljs builds the workbook in memory anyway, and a workbook is bounded (WORKBOOK_MAX_FINDINGS).
+  const findings = { ...input.findings, findings: findingsList(input) };
   const wb = new ExcelJS.Workbook();
   wb.creator = `${findings.tool.name} ${findings.tool.version}`;
   wb.lastModifiedBy = findings.tool.name;
@@ -32,8 +35,8 @@ export async function renderWorkbook({ evidence, findings, changes }: ReportInpu
   for (const p of findings.policies) policySheet(wb, p);
   remediationSheet(wb, groups);
   findingsSheet(wb, findings);
-  domainsSheet(wb, evidence, findings);
-  mailPathSheet(wb, evidence, findings);
+  domainsSheet(wb, input);
+  mailPathSheet(wb, input);
   waiversSheet(wb, findings);
   evidenceSheet(wb, evidence);
   wb.eachSheet((ws) => fitRowHeights(ws));

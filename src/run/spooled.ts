@@ -1,0 +1,107 @@
+// A whole run in flat memory: each domain is judged as soon as its evidence and its MX hosts' are
+// complete, its evidence and findings go to disk (spool.ts), and it is forgotten. What stays in
+// memory is what the reports need whole and what grows only with unique names: the MX hosts'
+// evidence, the tenant, the subjects that are not domains, the summary's counters, the policy
+// view and the errors (every unknown is reported). Reports read the rest back a domain at a time
+// through the view (src/report/view.ts).
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { DomainEvidence } from "../evidence/domain.js";
+import type { Evidence } from "../evidence/evidence.js";
+import type { Finding, Findings } from "../evidence/findings.js";
+import { requireResolver } from "../dns/validation.js";
+import type { ProbeContext } from "../probe/context.js";
+import { type ProbeRunOptions, streamProbes } from "../probe/run.js";
+import type { ReportInput } from "../report/view.js";
+import { NO_INCONSISTENCIES } from "../rules/consistency.js";
+import type { Evaluation } from "../rules/evaluate.js";
+import { SCOPES } from "../rules/rule-schema.js";
+import type { DomainTarget } from "../targets.js";
+import { lazyRecord } from "./lazy-record.js";
+import { Spool } from "./spool.js";
+
+export interface SpooledRun {
+  /** The run as the reports read it: the evidence (domains read from disk on access) and the findings by subject. */
+  view: ReportInput;
+  /** Everything as one evidence object and one findings object, read back from disk: for callers that want them whole. */
+  materialize(): { evidence: Evidence; findings: Findings };
+  /** Deletes the files on disk; the view cannot be read after. */
+  remove(): void;
+}
+
+export async function spooledRun(
+  targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions, evaluation: Evaluation, dir: string,
+): Promise<SpooledRun> {
+  const folder = mkdtempSync(join(dir, ".exo-posture-spool-"));
+  const evidenceSpool = new Spool<DomainEvidence>(join(folder, "domains.jsonl"));
+  const findingsSpool = new Spool<Finding[]>(join(folder, "findings.jsonl"));
+  const remove = () => {
+    evidenceSpool.remove();
+    findingsSpool.remove();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    const tenant = options.tenant ?? null;
+    // A resolver that does not answer at all stops the run here (ResolverUnavailableError).
+    const validation = options.validation ?? (await requireResolver(ctx.resolver));
+    const resolver = { ...ctx.resolver.info, validatesDnssec: validation.validates, validationDetail: validation.detail };
+    const run = await streamProbes(targets, ctx, { ...options, validation }, (domain, mxHosts) => {
+      // What a domain's rules see is what they would see in the whole evidence file: the domain,
+      // the MX hosts it names, the tenant and the resolver (src/rules/subjects.ts).
+      const one = { resolver, tenant, domains: { [domain.name]: domain }, mxHosts } as unknown as Evidence;
+      const findings = bySubjectSorted(evaluation.judgeScope("domain", one, NO_INCONSISTENCIES));
+      for (const fs of findings.values()) evaluation.record(fs);
+      evidenceSpool.put(domain.name, domain);
+      findingsSpool.put(domain.name, findings.get(`domain:${domain.name}`) ?? []);
+    });
+    const names = targets.map((t) => t.name).filter((n) => evidenceSpool.has(n));
+    const domains = lazyRecord(names, (name) => evidenceSpool.get(name));
+    const evidence = { ...run.head, domains } as Evidence;
+    // The other subjects: each MX host, the tenant and its connectors, the sample messages. The
+    // tenant's rules read every domain (its accepted ones among them): read back for them alone.
+    const forRest = { ...run.head, domains: tenant ? Object.fromEntries(names.map((n) => [n, evidenceSpool.get(n)!])) : {} } as Evidence;
+    const rest = new Map<string, Finding[]>();
+    for (const scope of SCOPES.filter((s) => s !== "domain")) {
+      for (const [subject, fs] of bySubjectSorted(evaluation.judgeScope(scope, forRest, NO_INCONSISTENCIES))) rest.set(subject, [...(rest.get(subject) ?? []), ...fs]);
+    }
+    for (const subject of [...rest.keys()].sort()) {
+      const fs = rest.get(subject)!.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+      evaluation.record(fs);
+    }
+    const head = evaluation.head(evidence);
+    const findingsOf = (subject: string): readonly Finding[] =>
+      subject.startsWith("domain:") ? (findingsSpool.get(subject.slice("domain:".length)) ?? []) : (rest.get(subject) ?? []);
+    const subjects = [...names.map((n) => `domain:${n}`), ...rest.keys()].sort();
+    const view: ReportInput = {
+      evidence,
+      findings: head,
+      *allFindings() {
+        for (const s of subjects) yield* findingsOf(s);
+      },
+      findingsOf,
+    };
+    return {
+      view,
+      materialize: () => ({
+        evidence: { ...run.head, domains: Object.fromEntries(names.map((n) => [n, evidenceSpool.get(n)!])) } as Evidence,
+        findings: { ...head, findings: [...view.allFindings()] },
+      }),
+      remove,
+    };
+  } catch (err) {
+    remove();
+    throw err;
+  }
+}
+
+/** Findings grouped by subject, each subject's in rule order (as evaluate orders them). */
+function bySubjectSorted(findings: Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = out.get(f.subject);
+    if (list) list.push(f);
+    else out.set(f.subject, [f]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+  return out;
+}
