@@ -5,14 +5,15 @@
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
 import { type FindingsHead, type ReportInput, viewOf } from "./view.js";
+import { digestOf } from "./digest.js";
 import { SEVERITIES } from "../evidence/findings.js";
 import { type Change, changesLine, type FindingState, type FindingsDiff, requirementChangeText } from "./diff.js";
-import { DASHED_DOMAIN, type Fix, type FixGroup, fixGroups, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
+import { DASHED_DOMAIN, type Fix, type FixGroup, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
 import { defineFormat } from "./format.js";
 import { crosswalkText } from "./labels.js";
 import { policyRows, policyTally, REQUIREMENT_LEGEND } from "./policy-view.js";
 import { cell, fenced, inline, table } from "./markdown.js";
-import { cellText, MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "./posture-matrix.js";
+import { cellText, MATRIX_LEGEND } from "./posture-matrix.js";
 import { plural, resolverText, runTitle, tenantText, verdictLine } from "./run-facts.js";
 import { visibleControls } from "../text/visible.js";
 import { renderTenant } from "./tenant-summary.js";
@@ -31,7 +32,7 @@ export function renderChecklist(findings: Findings, evidence: Evidence, changes?
 
 export function checklistText(input: ReportInput): string {
   const { findings, evidence, changes } = input;
-  const groups = fixGroups(input.allFindings());
+  const { groups } = digestOf(input);
   const out: string[] = [
     `# Email security checklist: ${inline(runTitle(evidence))}`,
     "",
@@ -184,8 +185,7 @@ function howToFix(g: FixGroup, fix: Fix): string {
 }
 
 function matrix(input: ReportInput): string[] {
-  const columns = matrixColumnsOf(input.allFindings());
-  const rows = [...matrixRows(input, columns)];
+  const { columns, rows } = digestOf(input);
   if (rows.length === 0) return [];
   return [
     "## Posture by domain",
@@ -207,8 +207,7 @@ function tenant(evidence: Evidence): string[] {
 }
 
 function waived(input: ReportInput): string[] {
-  const list = [];
-  for (const f of input.allFindings()) if (f.status === "waived") list.push(f);
+  const list = digestOf(input).waivers.filter((f) => f.status === "waived");
   if (list.length === 0) return [];
   const out = ["## Waived (accepted risks)", ""];
   for (const f of list) {

@@ -6,7 +6,7 @@ import type { Finding } from "../evidence/findings.js";
 import { controlLabel } from "../rules/controls.js";
 import { defineFormat } from "./format.js";
 import { crosswalkText } from "./labels.js";
-import { byAttention } from "./order.js";
+import { inAttentionOrder } from "./order.js";
 
 export const CSV_COLUMNS = [
   "Rule ID", "Title", "Control", "Severity", "Status", "Subject", "Message", "Remediation", "Reference", "Crosswalk", "Waiver", "Could not assess because",
@@ -21,14 +21,16 @@ export const csvFormat = defineFormat({
   render: (input) => ({ "findings.csv": csvLines(input.allFindings()) }),
 });
 
+/** The file as one string, from findings in any order. */
 export function renderCsv(findings: Iterable<Finding>): string {
-  return [...csvLines(findings)].join("");
+  return [...csvLines([...findings].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0)))].join("");
 }
 
-/** The file in lines, each ending CRLF (RFC 4180 §2), the byte order mark first. */
+/** The file in lines, each ending CRLF (RFC 4180 §2), the byte order mark first; `findings` come subject by subject in name order. */
 export function* csvLines(findings: Iterable<Finding>): Generator<string> {
   yield `\uFEFF${CSV_COLUMNS.map(field).join(",")}\r\n`;
-  for (const f of [...findings].sort(byAttention)) yield `${csvRow(f).map(field).join(",")}\r\n`;
+  // Subject by subject in, attention order out, without holding the findings (src/report/order.ts).
+  yield* inAttentionOrder(findings, (f) => `${csvRow(f).map(field).join(",")}\r\n`);
 }
 
 export function csvRow(f: Finding): string[] {

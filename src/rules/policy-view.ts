@@ -63,7 +63,10 @@ interface RequirementState {
   ruleIds: Set<string>;
   counts: RequirementResult["counts"];
   open: RequirementResult["open"];
-  /** Names as the reasons list them, by effective status (a waived failure is a failure). */
+  /**
+   * Subjects as the reasons list them, by effective status (a waived failure is a failure); a
+   * waived one is listed as such. The subjects' own strings are kept, not names made from them.
+   */
   names: { fail: Set<string>; error: Set<string>; warn: Set<string>; judged: Set<string> };
   subjects: { fail: Set<string>; error: Set<string>; warn: Set<string>; judged: Set<string> };
   looked: number;
@@ -87,7 +90,7 @@ function record(s: RequirementState, f: Finding, input: Omit<PolicyViewInput, "f
   // A waiver accepts a risk; it does not meet a requirement. So a waived finding counts as what it
   // was before the waiver, and the reason says it is waived.
   const effective: Finding["status"] = f.status === "waived" ? (f.waiver?.originalStatus ?? "fail") : f.status;
-  const name = `${subjectName(f.subject)}${f.status === "waived" ? " (waived)" : ""}`;
+  const name = f.status === "waived" ? `${f.subject}${WAIVED}` : f.subject;
   if (effective === "fail" || effective === "error" || effective === "warn") {
     s.names[effective].add(name);
     s.subjects[effective].add(f.subject);
@@ -102,12 +105,14 @@ function record(s: RequirementState, f: Finding, input: Omit<PolicyViewInput, "f
   s.subjects.judged.add(f.subject);
 }
 
+const WAIVED = "\u0000waived";
+
 function requirementResult(r: Requirement, s: RequirementState): RequirementResult {
   // In name order, whatever order the subjects were judged in (a spooled run judges domains as they complete).
   const open = [...s.open].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.ruleId.localeCompare(b.ruleId)));
   const base = { id: r.id, level: r.level, text: r.text, checks: r.checks, source: r.source, ruleIds: [...s.ruleIds].sort(), counts: s.counts, open };
   const list = (names: Set<string>) => {
-    const all = [...names].sort();
+    const all = [...new Set([...names].map((n) => (n.endsWith(WAIVED) ? `${subjectName(n.slice(0, -WAIVED.length))} (waived)` : subjectName(n))))].sort();
     return all.length <= 4 ? all.join(", ") : `${all.slice(0, 4).join(", ")} and ${all.length - 4} more`;
   };
   // What the policy file says of a requirement no rule checks is the reason (what it would take).

@@ -34,7 +34,15 @@ export async function spooledRun(
 ): Promise<SpooledRun> {
   const folder = mkdtempSync(join(dir, ".exo-posture-spool-"));
   const evidenceSpool = new Spool<DomainEvidence>(join(folder, "domains.jsonl"));
-  const findingsSpool = new Spool<Finding[]>(join(folder, "findings.jsonl"));
+  // A finding is stored without its rule's fields (title, severity, control, references,
+  // crosswalk: the same in every finding of the rule), which are put back from one copy on reading.
+  const findingsSpool = new Spool<LeanFinding[]>(join(folder, "findings.jsonl"));
+  const ruleFields = new Map<string, RuleFields>();
+  const lean = (fs: Finding[]): LeanFinding[] => fs.map(({ title, severity, control, references, crosswalk, ...own }) => {
+    if (!ruleFields.has(own.ruleId)) ruleFields.set(own.ruleId, { title, severity, control, references, ...(crosswalk ? { crosswalk } : {}) });
+    return own;
+  });
+  const whole = (fs: LeanFinding[]): Finding[] => fs.map((f) => ({ ...ruleFields.get(f.ruleId)!, ...f }) as Finding);
   const remove = () => {
     evidenceSpool.remove();
     findingsSpool.remove();
@@ -52,7 +60,7 @@ export async function spooledRun(
       const findings = bySubjectSorted(evaluation.judgeScope("domain", one, NO_INCONSISTENCIES));
       for (const fs of findings.values()) evaluation.record(fs);
       evidenceSpool.put(domain.name, domain);
-      findingsSpool.put(domain.name, findings.get(`domain:${domain.name}`) ?? []);
+      findingsSpool.put(domain.name, lean(findings.get(`domain:${domain.name}`) ?? []));
     });
     const names = targets.map((t) => t.name).filter((n) => evidenceSpool.has(n));
     const domains = lazyRecord(names, (name) => evidenceSpool.get(name));
@@ -69,8 +77,13 @@ export async function spooledRun(
       evaluation.record(fs);
     }
     const head = evaluation.head(evidence);
+    // A report asks for a domain's findings several times in a row (its matrix row, its mail path, its section).
+    const domainFindings = lazyRecord(names, (name) => {
+      const fs = findingsSpool.get(name);
+      return fs && whole(fs);
+    });
     const findingsOf = (subject: string): readonly Finding[] =>
-      subject.startsWith("domain:") ? (findingsSpool.get(subject.slice("domain:".length)) ?? []) : (rest.get(subject) ?? []);
+      subject.startsWith("domain:") ? (domainFindings[subject.slice("domain:".length)] ?? []) : (rest.get(subject) ?? []);
     const subjects = [...names.map((n) => `domain:${n}`), ...rest.keys()].sort();
     const view: ReportInput = {
       evidence,
@@ -95,6 +108,9 @@ export async function spooledRun(
 }
 
 /** Findings grouped by subject, each subject's in rule order (as evaluate orders them). */
+type RuleFields = Pick<Finding, "title" | "severity" | "control" | "references" | "crosswalk">;
+type LeanFinding = Omit<Finding, keyof RuleFields>;
+
 function bySubjectSorted(findings: Finding[]): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   for (const f of findings) {

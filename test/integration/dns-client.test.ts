@@ -104,6 +104,23 @@ describe("DNS client", () => {
     assert.deepEqual(r.stats(), { queries: 21, cacheHits: 1, inflightJoins: 19, sent: 1 });
   });
 
+  it("keeps the answers used most recently, so a long run's cache stays the same size", async () => {
+    const r = createResolver(server.spec, { cacheAnswers: 3 });
+    const before = server.queries();
+    const ask = (n: string) => r.query(`${n}.signed.example`, "A");
+    for (const n of ["a", "b", "c"]) await ask(n);
+    await ask("a"); // used again: now the most recent
+    await ask("d"); // one over: b, the least recent, goes
+    assert.equal(server.queries() - before, 4);
+    await ask("a");
+    await ask("c");
+    await ask("d");
+    assert.equal(server.queries() - before, 4, "a, c and d are kept");
+    await ask("b");
+    assert.equal(server.queries() - before, 5, "b was asked again");
+    assert.equal(r.stats().cacheHits, 4);
+  });
+
   it("keeps to its concurrency limit", async () => {
     const r = createResolver(server.spec, { concurrency: 2 });
     const names = Array.from({ length: 10 }, (_, i) => `n${i}.signed.example`);

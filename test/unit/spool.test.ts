@@ -66,3 +66,26 @@ describe("a lazy record", () => {
     assert.equal(most, 1);
   });
 });
+
+describe("attention order from findings read subject by subject", () => {
+  it("is the order of sorting them all, with groups that went to disk read back whole (multi-byte text included)", async () => {
+    const { byAttention, inAttentionOrder } = await import("../../src/report/order.js");
+    const statuses = ["pass", "fail", "error", "not_applicable", "warn"] as const;
+    const severities = ["high", "low", "medium"] as const;
+    const findings = [];
+    for (let d = 0; d < 3000; d++) {
+      // Many groups, several of them large enough for a file of their own.
+      for (let r = 0; r < 5; r++) {
+        findings.push({
+          ruleId: `rule.${(r * 7 + d) % 11}`, subject: `domain:d${String(d).padStart(5, "0")}.example`, status: statuses[(d + r) % 5]!, severity: severities[(d * r) % 3]!,
+          message: `é✓ ${"x".repeat(1000 + (d % 500))}`,
+        } as never as import("../../src/evidence/findings.js").Finding);
+      }
+    }
+    const text = (f: { ruleId: string; subject: string; message: string }) => `${f.ruleId} ${f.subject} ${f.message}\n`;
+    const expected = [...findings].sort(byAttention).map(text).join("");
+    const got = [...inAttentionOrder(findings, text)].join("");
+    assert.ok(expected.length > 200 * (1 << 16), "enough text for most groups to go to disk");
+    assert.equal(got, expected);
+  });
+});

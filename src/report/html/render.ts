@@ -8,14 +8,15 @@ import type { Finding, RequirementResult } from "../../evidence/findings.js";
 import { SEVERITIES } from "../../evidence/findings.js";
 import type { Change, FindingsDiff } from "../diff.js";
 import { changesLine, requirementChangeText } from "../diff.js";
-import { type FixGroup, fixGroups, subjectParts } from "../fix-groups.js";
+import { type FixGroup, subjectParts } from "../fix-groups.js";
+import { digestOf } from "../digest.js";
 import type { FindingsHead, ReportInput } from "../view.js";
 import { crosswalkText, STATUS_SHORT } from "../labels.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
 import { policyRows, policyTally, REQUIREMENT_LEGEND } from "../policy-view.js";
 import { lookupsIn, recordRows } from "../records.js";
 import { byAttention } from "../order.js";
-import { MATRIX_LEGEND, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
+import { MATRIX_LEGEND } from "../posture-matrix.js";
 import { plural, resolverText, runTitle, tenantText, verdictLine } from "../run-facts.js";
 import { renderTenant } from "../tenant-summary.js";
 import { anchor, esc, safeUrl } from "./escape.js";
@@ -35,7 +36,7 @@ export function renderHtml(input: ReportInput): string {
 /** The page in parts (a domain's section is one), so a page of thousands of domains is never one string. */
 export function* htmlParts(input: ReportInput): Generator<string> {
   const { evidence, findings, changes } = input;
-  const groups = fixGroups(input.allFindings());
+  const { groups } = digestOf(input);
   const title = `Email security assessment: ${runTitle(evidence)}`;
   const body = [
     `<h1>${esc(title)}</h1>`,
@@ -143,8 +144,8 @@ function changesSection(d: FindingsDiff): string {
 }
 
 function matrix(input: ReportInput): string {
-  const columns = matrixColumnsOf(input.allFindings());
-  const rows = [...matrixRows(input, columns)]
+  const { columns, rows: matrixRows } = digestOf(input);
+  const rows = matrixRows
     .map((r) => `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c, i) => (c ? status(c, r.notes[i] ?? 0) : "<td>n/a</td>")).join("")}</tr>`).join("");
   return `<h2 id="matrix">Posture by domain</h2><table class="matrix"><tr><th>Domain</th><th>Role</th>${columns.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>${rows}</table><p class="muted">${esc(MATRIX_LEGEND.replace("ERR could", "UNKNOWN could"))}.</p>`;
 }
@@ -190,8 +191,7 @@ function fixes(groups: FixGroup[]): string {
 }
 
 function waivers(input: ReportInput): string {
-  const list: Finding[] = [];
-  for (const f of input.allFindings()) if (f.waiver) list.push(f);
+  const list = digestOf(input).waivers;
   const rows = list.map((f) => `<tr><td>${esc(f.ruleId)}</td><td>${esc(f.subject)}</td><td>${f.waiver!.applied ? "applied" : "EXPIRED"}</td>${status(f.status)}<td>${esc(f.waiver!.approver)}</td><td>${esc(f.waiver!.expires)}</td><td>${esc(f.waiver!.reason)}</td></tr>`).join("");
   return `<h2 id="waivers">Waivers</h2>${list.length === 0 ? "<p>No waivers: every failure is listed as it is.</p>" : `<table><tr><th>Rule</th><th>Subject</th><th>State</th><th>Status now</th><th>Approved by</th><th>Until</th><th>Reason</th></tr>${rows}</table>`}`;
 }
@@ -219,9 +219,7 @@ function* domains(input: ReportInput): Generator<string> {
     yield out.join("\n");
   }
   // The tenant, its connectors and sample messages: everything not about one domain.
-  const others: Finding[] = [];
-  for (const f of input.allFindings()) if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) others.push(f);
-  others.sort(byAttention);
+  const others = [...digestOf(input).others].sort(byAttention);
   if (others.length > 0) yield* [`<h3 id="tenant-findings">The tenant, its connectors and sample messages</h3>`, ...findingTables(others)];
 }
 
