@@ -3,6 +3,10 @@
 // STARTTLS server and every MTA-STS fetch to the one policy server, as the sandbox does. Prints one
 // line of JSON: the figures the parent reports.
 import { assess } from "../dist/src/index.js";
+import { boundHeapGrowth } from "../dist/src/cli/heap.js";
+
+// As the CLI's assess does (src/cli/heap.ts): the figures are the command's.
+boundHeapGrowth();
 
 const c = JSON.parse(process.env.EXO_POSTURE_BENCH ?? "{}");
 const result = await assess({

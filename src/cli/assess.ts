@@ -6,6 +6,7 @@ import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
 import { DEFAULT_CONCURRENCY, DNS_PER_DOMAIN, MAX_HOST_CONCURRENCY } from "../probe/concurrency.js";
 import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseDuration, parseFailOn, type parseFormats, positiveInt, quietIncomplete, runExitCode, timestampFolder } from "./options.js";
+import { boundHeapGrowth } from "./heap.js";
 
 export function registerAssessCommand(program: Command): void {
   program
@@ -53,6 +54,7 @@ Examples:
   exo-posture assess --tenant-bundle contoso-bundle.json --domain extra.example.gov.uk`,
     )
     .action(async (o: AssessCliOptions) => {
+      boundHeapGrowth();
       // Loaded when the command runs, so `--help` stays fast (the run pulls in every probe and client).
       const { assess, summaryOf } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;

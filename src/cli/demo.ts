@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
 import { runExitCode } from "./options.js";
+import { boundHeapGrowth } from "./heap.js";
 
 export function registerDemoCommand(program: Command): void {
   program
@@ -11,6 +12,7 @@ export function registerDemoCommand(program: Command): void {
     .option("--tenant-bundle <file>", "take the tenant from a bundle of scripts/Export-ExoPosture.ps1 instead of the sandbox cloud (try examples/contoso-county-bundle.json)")
     .addHelpText("after", "\nExamples:\n  exo-posture demo && less reports/demo/checklist.md\n  exo-posture demo --tenant-bundle examples/contoso-county-bundle.json")
     .action(async (o: { out: string; tenantBundle?: string }) => {
+      boundHeapGrowth();
       // The sample world is the library's sandbox (exo-posture/sandbox); the run is the library's assess.
       const [{ assess, readBundle, summaryOf }, { startSampleWorld }] = await Promise.all([import("../index.js"), import("../sandbox/demo.js")]);
       const started = Date.now();

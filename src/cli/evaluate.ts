@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
 import { FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, quietIncomplete, runExitCode } from "./options.js";
+import { boundHeapGrowth } from "./heap.js";
 
 export function registerEvaluateCommand(program: Command): void {
   program
@@ -25,6 +26,7 @@ Examples:
   exo-posture evaluate --evidence old/evidence.json --rules ./my-pack --config waivers.yaml --out /tmp/re`,
     )
     .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; baseline?: string; failOn?: string; quiet?: boolean }) => {
+      boundHeapGrowth();
       const { evaluateFile, renderSummary } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const { evidence, findings, files, rules, changes, reportFailures } = await evaluateFile({

@@ -2,7 +2,7 @@
 // findings), made in one pass and kept for the run's view: a spooled run reads its findings from
 // disk, and each format reading them again for each section would read 300,000 findings ten times.
 import type { Finding } from "../evidence/findings.js";
-import { type FixGroup, fixGroups } from "./fix-groups.js";
+import { type FixGroup, FixGroupsBuilder } from "./fix-groups.js";
 import { type MatrixColumn, matrixColumnsOf, type MatrixRow, matrixRows } from "./posture-matrix.js";
 import type { ReportInput } from "./view.js";
 
@@ -23,19 +23,19 @@ const made = new WeakMap<ReportInput, Digest>();
 export function digestOf(input: ReportInput): Digest {
   const known = made.get(input);
   if (known) return known;
-  const open: Finding[] = [];
+  const fixes = new FixGroupsBuilder();
   const waivers: Finding[] = [];
   const others: Finding[] = [];
   function* tap(findings: Iterable<Finding>): Generator<Finding> {
     for (const f of findings) {
-      if (f.status === "fail" || f.status === "warn") open.push(f);
+      fixes.add(f);
       if (f.waiver) waivers.push(f);
       if (!f.subject.startsWith("domain:") && !f.subject.startsWith("mx:")) others.push(f);
       yield f;
     }
   }
   const columns = matrixColumnsOf(tap(input.allFindings()));
-  const digest = { groups: fixGroups(open), columns, rows: [...matrixRows(input, columns)], waivers, others };
+  const digest = { groups: fixes.groups(), columns, rows: [...matrixRows(input, columns)], waivers, others };
   made.set(input, digest);
   return digest;
 }

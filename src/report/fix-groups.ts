@@ -4,7 +4,6 @@
 // name is shown once with a placeholder (<domain>, <MX host>), so 31 copies of the same TLS-RPT fix
 // become one. Every report that lists fixes (checklist, workbook, HTML) uses these groups.
 import type { Finding } from "../evidence/findings.js";
-import { groupBy } from "../group-by.js";
 
 export interface SubjectFinding {
   /** The finding's subject as in findings.json (`domain:a.example`). */
@@ -68,44 +67,79 @@ export function subjectParts(subject: string): { kind: string; placeholder: stri
   return k ? { ...k, name: subject.slice(i + 1) } : { kind: subject, placeholder: "", name: subject };
 }
 
-/** From every finding of a run, read once: only those that fail or warn are kept. */
+/** From findings in any order (a run's view builds them as it reads: FixGroupsBuilder, digest.ts). */
 export function fixGroups(findings: Iterable<Finding>): FixGroup[] {
-  const byKey = groupBy(openOnly(findings), (f) => f.ruleId);
-  // Failures before warnings within a group, then by subject.
-  const groups = [...byKey.values()].map((list) => groupOf(list.sort((a, b) => (a.status === b.status ? 0 : a.status === "fail" ? -1 : 1) || a.subject.localeCompare(b.subject))));
-  return groups.sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.fails > 0 ? 0 : 1) - (b.fails > 0 ? 0 : 1) || b.subjects.length - a.subjects.length || a.ruleId.localeCompare(b.ruleId),
-  );
+  const open = [...findings].filter((f) => f.status === "fail" || f.status === "warn");
+  open.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+  const b = new FixGroupsBuilder();
+  for (const f of open) b.add(f);
+  return b.groups();
 }
 
-function* openOnly(findings: Iterable<Finding>): Generator<Finding> {
-  for (const f of findings) if (f.status === "fail" || f.status === "warn") yield f;
+interface Texts { names: string[]; original: string }
+
+/** One rule's open findings as they come: each text kept once, templated, with the names it serves. */
+interface Building {
+  first: Finding;
+  subjects: SubjectFinding[];
+  /** By status, then by templated text: what was found (each status's in the order it came). */
+  found: { fail: Map<string, Texts>; warn: Map<string, Texts> };
+  fixes: { fail: Map<string, Texts>; warn: Map<string, Texts> };
 }
 
-function groupOf(list: Finding[]): FixGroup {
-  const first = list[0]!;
-  const { kind, placeholder } = subjectParts(first.subject);
-  const subjects = list.map((f) => ({ subject: f.subject, name: subjectParts(f.subject).name, status: f.status as "fail" | "warn", message: f.message }));
-  const many = subjects.length > 1 && placeholder !== "";
-  const byMessage = new Map<string, { names: string[]; original: string; status: "fail" | "warn" }>();
-  for (const s of subjects) {
-    const text = many ? templated(s.message, s.name, placeholder) : s.message;
-    const key = `${s.status}\u0000${text}`;
-    const entry = byMessage.get(key) ?? { names: [], original: s.message, status: s.status };
-    entry.names.push(s.name);
-    byMessage.set(key, entry);
+/**
+ * The groups built a finding at a time from findings that come subject by subject in name order
+ * (a view's allFindings): a finding's message and fix are kept as their templated text with the names that
+ * share it, not as the finding, so what is kept grows with the subjects' names, not with the
+ * findings' text. The same groups as sorting every open finding first.
+ */
+export class FixGroupsBuilder {
+  private readonly byRule = new Map<string, Building>();
+
+  add(f: Finding): void {
+    if (f.status !== "fail" && f.status !== "warn") return;
+    let b = this.byRule.get(f.ruleId);
+    if (!b) this.byRule.set(f.ruleId, (b = { first: f, subjects: [], found: { fail: new Map(), warn: new Map() }, fixes: { fail: new Map(), warn: new Map() } }));
+    // The group's fields are the rule's: those of a failure when there is one.
+    if (b.first.status !== "fail" && f.status === "fail") b.first = f;
+    const { name, placeholder } = subjectParts(f.subject);
+    b.subjects.push({ subject: f.subject, name, status: f.status, message: f.message });
+    note(b.found[f.status], templated(f.message, name, placeholder), f.message, name);
+    if (f.remediation.trim()) note(b.fixes[f.status], templated(f.remediation, name, placeholder), f.remediation, name);
   }
-  const found = [...byMessage].map(([key, e]) => ({ text: e.names.length === 1 ? e.original : key.slice(key.indexOf("\u0000") + 1), names: e.names, status: e.status }));
-  const sharedMessage = found.length === 1 ? found[0]!.text : null;
 
-  const fixes = new Map<string, { names: string[]; original: string }>();
-  for (const [i, f] of list.entries()) {
-    if (!f.remediation.trim()) continue;
-    const name = subjects[i]!.name;
-    const text = many ? templated(f.remediation, name, placeholder) : f.remediation;
-    const fix = fixes.get(text) ?? { names: [], original: f.remediation };
-    fix.names.push(name);
-    fixes.set(text, fix);
+  groups(): FixGroup[] {
+    const groups = [...this.byRule.values()].map(groupOf);
+    return groups.sort(
+      (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.fails > 0 ? 0 : 1) - (b.fails > 0 ? 0 : 1) || b.subjects.length - a.subjects.length || a.ruleId.localeCompare(b.ruleId),
+    );
+  }
+}
+
+function note(map: Map<string, Texts>, text: string, original: string, name: string): void {
+  const t = map.get(text);
+  if (t) t.names.push(name);
+  else map.set(text, { names: [name], original });
+}
+
+function groupOf(b: Building): FixGroup {
+  const first = b.first;
+  const { kind, placeholder } = subjectParts(first.subject);
+  // Failures before warnings, then by subject.
+  const subjects = b.subjects.sort((x, y) => (x.status === y.status ? 0 : x.status === "fail" ? -1 : 1) || x.subject.localeCompare(y.subject));
+  // One subject: its own words. Several: each text that differs only by the subject's name once,
+  // with the placeholder; a text that serves one of them keeps its real name.
+  const one = subjects.length === 1;
+  const found = (["fail", "warn"] as const).flatMap((status) => [...b.found[status]].map(([text, t]) => ({ text: one || t.names.length === 1 ? t.original : text, names: t.names, status })));
+  const sharedMessage = found.length === 1 ? found[0]!.text : null;
+  // A fix first met on a failure comes first; a fix shared by failures and warnings is one fix.
+  const fixes = new Map<string, Texts>();
+  for (const status of ["fail", "warn"] as const) {
+    for (const [text, t] of b.fixes[status]) {
+      const known = fixes.get(text);
+      if (known) known.names.push(...t.names);
+      else fixes.set(text, { names: [...t.names], original: t.original });
+    }
   }
   return {
     ruleId: first.ruleId,
@@ -119,8 +153,7 @@ function groupOf(list: Finding[]): FixGroup {
     subjects,
     sharedMessage,
     found,
-    // A fix that serves one subject is shown with its real name, not the placeholder.
-    fixes: [...fixes].map(([text, { names, original }]) => ({ text: names.length === 1 ? original : text, names })),
+    fixes: [...fixes].map(([text, { names, original }]) => ({ text: one || names.length === 1 ? original : text, names })),
     references: first.references,
     crosswalk: first.crosswalk,
   };

@@ -24,27 +24,30 @@ type Requirement = PolicyFile["requirements"][number];
 
 /**
  * Each requirement's view, built a subject at a time (a spooled run judges and forgets a domain
- * before the next): counts, the open findings, and the names and subjects each reason lists. What
- * it keeps grows with the subjects (their names), not with the findings.
+ * before the next): counts, the open findings, how many subjects each reason counts and the first
+ * few names it lists. What it keeps does not grow with the subjects, only with the open findings.
  */
 export class PolicyTally {
   private readonly state: { policy: PolicyFile; requirements: { r: Requirement; s: RequirementState }[] }[];
-  private readonly byRule = new Map<string, { policy: number; requirement: number }[]>();
 
   constructor(policies: readonly PolicyFile[], private readonly input: Omit<PolicyViewInput, "findings">) {
     this.state = policies.map((policy) => ({ policy, requirements: policy.requirements.map((r) => ({ r, s: newState() })) }));
   }
 
-  /** One subject's findings (every finding of a subject in one call). */
+  /** One subject's findings, all of them in one call. */
   add(findings: readonly Finding[]): void {
+    const touched = new Set<RequirementState>();
     for (const f of findings) {
-      for (const [p, { policy }] of this.state.entries()) {
+      for (const { policy, requirements } of this.state) {
         for (const id of f.crosswalk?.[policy.id] ?? []) {
-          const i = policy.requirements.findIndex((r) => r.id === id);
-          if (i >= 0) record(this.state[p]!.requirements[i]!.s, f, this.input);
+          const s = requirements.find((x) => x.r.id === id)?.s;
+          if (!s) continue;
+          record(s, f, this.input);
+          touched.add(s);
         }
       }
     }
+    for (const s of touched) closeSubject(s);
   }
 
   results(): PolicyResult[] {
@@ -58,27 +61,34 @@ export class PolicyTally {
   }
 }
 
+type Category = "fail" | "error" | "warn" | "judged";
+const CATEGORIES: Category[] = ["fail", "error", "warn", "judged"];
+
+/** How many subjects a reason counts, and the first names (in name order) it lists. */
+interface Listed { subjects: number; names: string[] }
+
+const SHOWN = 4;
+
 interface RequirementState {
   total: number;
   ruleIds: Set<string>;
   counts: RequirementResult["counts"];
   open: RequirementResult["open"];
-  /**
-   * Subjects as the reasons list them, by effective status (a waived failure is a failure); a
-   * waived one is listed as such. The subjects' own strings are kept, not names made from them.
-   */
-  names: { fail: Set<string>; error: Set<string>; warn: Set<string>; judged: Set<string> };
-  subjects: { fail: Set<string>; error: Set<string>; warn: Set<string>; judged: Set<string> };
+  listed: Record<Category, Listed>;
+  /** Subjects with an unassessed check and no failure. */
+  unknownOnly: number;
   looked: number;
   judged: number;
+  /** The subject being added: its names by category (a waived one listed as such). */
+  current: Record<Category, Set<string>>;
 }
 
 function newState(): RequirementState {
+  const listed = () => ({ subjects: 0, names: [] });
   return {
-    total: 0, ruleIds: new Set(), counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as RequirementResult["counts"], open: [],
-    names: { fail: new Set(), error: new Set(), warn: new Set(), judged: new Set() },
-    subjects: { fail: new Set(), error: new Set(), warn: new Set(), judged: new Set() },
-    looked: 0, judged: 0,
+    total: 0, ruleIds: new Set(), counts: Object.fromEntries(STATUSES.map((st) => [st, 0])) as RequirementResult["counts"], open: [],
+    listed: { fail: listed(), error: listed(), warn: listed(), judged: listed() }, unknownOnly: 0, looked: 0, judged: 0,
+    current: { fail: new Set(), error: new Set(), warn: new Set(), judged: new Set() },
   };
 }
 
@@ -90,44 +100,52 @@ function record(s: RequirementState, f: Finding, input: Omit<PolicyViewInput, "f
   // A waiver accepts a risk; it does not meet a requirement. So a waived finding counts as what it
   // was before the waiver, and the reason says it is waived.
   const effective: Finding["status"] = f.status === "waived" ? (f.waiver?.originalStatus ?? "fail") : f.status;
-  const name = f.status === "waived" ? `${f.subject}${WAIVED}` : f.subject;
-  if (effective === "fail" || effective === "error" || effective === "warn") {
-    s.names[effective].add(name);
-    s.subjects[effective].add(f.subject);
-  }
+  const name = f.status === "waived" ? `${subjectName(f.subject)} (waived)` : subjectName(f.subject);
+  if (effective === "fail" || effective === "error" || effective === "warn") s.current[effective].add(name);
   // Did the check look? A tenant rule without a tenant did not.
   if (f.status === "not_applicable" && !input.tenantCollected && input.tenantRuleIds.has(f.ruleId)) return;
   s.looked++;
   // What it was judged for: the domains, MX hosts or the tenant with a check that applied.
   if (effective === "not_applicable") return;
   s.judged++;
-  s.names.judged.add(name);
-  s.subjects.judged.add(f.subject);
+  s.current.judged.add(name);
 }
 
-const WAIVED = "\u0000waived";
+/** The subject's findings are all in: count it once in each category it reached, and keep the first names. */
+function closeSubject(s: RequirementState): void {
+  for (const c of CATEGORIES) {
+    const names = s.current[c];
+    if (names.size === 0) continue;
+    const l = s.listed[c];
+    l.subjects++;
+    for (const n of names) {
+      if (l.names.includes(n)) continue;
+      l.names.push(n);
+      l.names.sort();
+      if (l.names.length > SHOWN + 1) l.names.pop();
+    }
+  }
+  if (s.current.error.size > 0 && s.current.fail.size === 0) s.unknownOnly++;
+  for (const c of CATEGORIES) s.current[c].clear();
+}
 
 function requirementResult(r: Requirement, s: RequirementState): RequirementResult {
   // In name order, whatever order the subjects were judged in (a spooled run judges domains as they complete).
   const open = [...s.open].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.ruleId.localeCompare(b.ruleId)));
   const base = { id: r.id, level: r.level, text: r.text, checks: r.checks, source: r.source, ruleIds: [...s.ruleIds].sort(), counts: s.counts, open };
-  const list = (names: Set<string>) => {
-    const all = [...new Set([...names].map((n) => (n.endsWith(WAIVED) ? `${subjectName(n.slice(0, -WAIVED.length))} (waived)` : subjectName(n))))].sort();
-    return all.length <= 4 ? all.join(", ") : `${all.slice(0, 4).join(", ")} and ${all.length - 4} more`;
-  };
+  // "a, b, c, d and 12 more": the first four names, and how many subjects besides.
+  const list = (l: Listed) => (l.subjects <= SHOWN ? l.names.slice(0, SHOWN).join(", ") : `${l.names.slice(0, SHOWN).join(", ")} and ${l.subjects - SHOWN} more`);
   // What the policy file says of a requirement no rule checks is the reason (what it would take).
   if (s.total === 0) return { ...base, verdict: "not_checked", reason: r.checks };
-  const all = s.subjects.judged.size;
-  const failing = s.subjects.fail;
-  let unknownSubjects = 0;
-  for (const subject of s.subjects.error) if (!failing.has(subject)) unknownSubjects++;
+  const all = s.listed.judged.subjects;
+  const failing = s.listed.fail.subjects;
   const of = (n: number) => (all > 1 ? `${n} of ${all}` : `${n}`);
-  if (failing.size > 0) {
-    const tail = unknownSubjects > 0 ? `; could not be assessed for ${unknownSubjects} more` : "";
-    return { ...base, verdict: "not_met", reason: `Not met by ${of(failing.size)}: ${list(s.names.fail)}${tail}.` };
+  if (failing > 0) {
+    const tail = s.unknownOnly > 0 ? `; could not be assessed for ${s.unknownOnly} more` : "";
+    return { ...base, verdict: "not_met", reason: `Not met by ${of(failing)}: ${list(s.listed.fail)}${tail}.` };
   }
-  if (s.subjects.error.size > 0) {
-    return { ...base, verdict: "could_not_assess", reason: `Could not be assessed for ${of(unknownSubjects)}: ${list(s.names.error)}.` };
+  if (s.listed.error.subjects > 0) {
+    return { ...base, verdict: "could_not_assess", reason: `Could not be assessed for ${of(s.unknownOnly)}: ${list(s.listed.error)}.` };
   }
   if (s.looked === 0) {
     return { ...base, verdict: "could_not_assess", reason: "No tenant was collected in this run, so its settings were not checked (run with --tenant or --tenant-bundle)." };
@@ -136,13 +154,12 @@ function requirementResult(r: Requirement, s: RequirementState): RequirementResu
   if (s.looked < s.total) {
     return { ...base, verdict: "could_not_assess", reason: "The tenant's part was not checked: no tenant was collected in this run (run with --tenant or --tenant-bundle)." };
   }
-  const reason = s.subjects.warn.size === 0
-    ? `Met${all > 1 ? ` by all ${all}` : ""}: ${list(s.names.judged)}.`
-    : `Met${all > 1 ? ` by all ${all}` : ""}, ${s.subjects.warn.size} with warnings: ${list(s.names.warn)}.`;
+  const reason = s.listed.warn.subjects === 0
+    ? `Met${all > 1 ? ` by all ${all}` : ""}: ${list(s.listed.judged)}.`
+    : `Met${all > 1 ? ` by all ${all}` : ""}, ${s.listed.warn.subjects} with warnings: ${list(s.listed.warn)}.`;
   return { ...base, verdict: "met", reason };
 }
 
-/** "domain:contoso.gov.uk" → "contoso.gov.uk"; "tenant" → "the tenant". */
 function subjectName(subject: string): string {
   return subject === "tenant" ? "the tenant" : subject.replace(/^(domain|mx|connector|message):/, "");
 }
