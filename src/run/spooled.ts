@@ -42,7 +42,16 @@ export async function spooledRun(
     if (!ruleFields.has(own.ruleId)) ruleFields.set(own.ruleId, { title, severity, control, references, ...(crosswalk ? { crosswalk } : {}) });
     return own;
   });
-  const whole = (fs: LeanFinding[]): Finding[] => fs.map((f) => ({ ...ruleFields.get(f.ruleId)!, ...f }) as Finding);
+  // Built field by field in the order the judge makes them (object spread here took 6% of a run's CPU).
+  const whole = (fs: LeanFinding[]): Finding[] => fs.map((f) => {
+    const r = ruleFields.get(f.ruleId)!;
+    const out: Finding = r.crosswalk
+      ? { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, crosswalk: r.crosswalk, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation }
+      : { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation };
+    if (f.cause !== undefined) out.cause = f.cause;
+    if (f.waiver !== undefined) out.waiver = f.waiver;
+    return out;
+  });
   const remove = () => {
     evidenceSpool.remove();
     findingsSpool.remove();
