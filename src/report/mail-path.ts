@@ -27,11 +27,12 @@ export interface MailPathRow {
 
 export const MAIL_PATH_NOTE = "Each verdict is that of the rule that judges the link: gateway.detected, gateway.connector-lockdown, gateway.enhanced-filtering, gateway.arc-trusted-sealer.";
 
-export function mailPathRows({ evidence, findingsOf }: Pick<ReportInput, "evidence" | "findingsOf">): MailPathRow[] {
+/** A row a link of each domain's path, domain by domain in name order (each domain read once). */
+export function* mailPathRows({ evidence, findingsOf }: Pick<ReportInput, "evidence" | "findingsOf">): Generator<MailPathRow> {
   const verdict = (ruleId: string, subject: string): Verdict => findingsOf(subject).find((f) => f.ruleId === ruleId)?.status ?? null;
   const arcVerdict = verdict("gateway.arc-trusted-sealer", "tenant");
-  const rows: MailPathRow[] = [];
   for (const name of Object.keys(evidence.domains).sort()) {
+    const rows: MailPathRow[] = [];
     const d = evidence.domains[name]!;
     const subject = `domain:${name}`;
     const mx = d.mx.error ? `unknown: ${d.mx.error.code}` : d.mx.nullMx ? "null MX" : d.mx.hosts.map((h) => h.exchange).join("\n") || "none";
@@ -61,8 +62,8 @@ export function mailPathRows({ evidence, findingsOf }: Pick<ReportInput, "eviden
         }
       }
     }
+    yield* rows;
   }
-  return rows;
 }
 
 /** "Mimecast Email Security", "Exchange Online (…)", "null MX: receives no mail", "no MX". */

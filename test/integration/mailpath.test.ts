@@ -131,7 +131,7 @@ describe("inbound mail path scenarios, collected live from the sandbox cloud", (
     assert.match(ef.remediation, /Set-InboundConnector -Identity "Proofpoint inbound" -TlsSenderCertificateName <the certificate name Proofpoint Essentials documents>/);
     assert.match(ef.remediation, /assess --message/);
     // The mail-path report says how the connector was tied, and that a name proves nothing.
-    const row = mailPathRows({ evidence, ...findingsIndex(findings) }).find((r) => r.domain === c.domain)!;
+    const row = [...mailPathRows({ evidence, ...findingsIndex(findings) })].find((r) => r.domain === c.domain)!;
     assert.match(row.connector, /^Proofpoint inbound \(enabled; tied by its name only: unconfirmed/);
   });
 

@@ -38,7 +38,9 @@ export function* htmlParts(input: ReportInput): Generator<string> {
   const { evidence, findings, changes } = input;
   const { groups } = digestOf(input);
   const title = `Email security assessment: ${runTitle(evidence)}`;
-  const body = [
+  // Each section in pieces (the matrix, the mail path and the contents a row at a time): a page of
+  // 50,000 domains is never one string, nor its sections.
+  const body: (string | Iterable<string>)[] = [
     `<h1>${esc(title)}</h1>`,
     facts(evidence, findings),
     verdict(findings),
@@ -50,7 +52,7 @@ export function* htmlParts(input: ReportInput): Generator<string> {
     fixes(groups),
     waivers(input),
     tenant(evidence),
-  ].join("\n");
+  ];
   const hash = createHash("sha256").update(CSS).digest("base64");
   yield `<!DOCTYPE html>
 <html lang="en-GB">
@@ -63,8 +65,13 @@ export function* htmlParts(input: ReportInput): Generator<string> {
 <style>${CSS}</style>
 </head>
 <body>
-${body}
 `;
+  for (const [i, section] of body.entries()) {
+    if (i > 0) yield "\n";
+    if (typeof section === "string") yield section;
+    else yield* section;
+  }
+  yield "\n";
   for (const part of domains(input)) yield `${part}\n`;
   yield `</body>
 </html>
@@ -124,15 +131,16 @@ function policies(findings: FindingsHead): string {
   }).join("\n");
 }
 
-function nav(evidence: Evidence, findings: FindingsHead, groups: FixGroup[], changes?: FindingsDiff): string {
+function* nav(evidence: Evidence, findings: FindingsHead, groups: FixGroup[], changes?: FindingsDiff): Generator<string> {
   const sections = [
     changes ? ["changes", "Changes since the last run"] : null,
     ...findings.policies.map((p) => [`policy-${p.id}`, p.title]),
     ["matrix", "Posture by domain"], ["mail-path", "Mail path"], groups.length > 0 ? ["fixes", "To fix"] : null,
     ["waivers", "Waivers"], evidence.tenant ? ["tenant", "Tenant mail flow"] : null, ["domains", "Findings by domain"],
   ].filter((x): x is string[] => x !== null);
-  const domains = Object.keys(evidence.domains).sort().map((d) => `<li><a href="#${anchor("d", d)}">${esc(d)}</a></li>`).join("");
-  return `<nav><h3>Contents</h3><ul>${sections.map(([id, t]) => `<li><a href="#${id}">${esc(t)}</a></li>`).join("")}</ul><h3>Domains</h3><ul>${domains}</ul></nav>`;
+  yield `<nav><h3>Contents</h3><ul>${sections.map(([id, t]) => `<li><a href="#${id}">${esc(t)}</a></li>`).join("")}</ul><h3>Domains</h3><ul>`;
+  for (const d of Object.keys(evidence.domains).sort()) yield `<li><a href="#${anchor("d", d)}">${esc(d)}</a></li>`;
+  yield "</ul></nav>";
 }
 
 function changesSection(d: FindingsDiff): string {
@@ -143,22 +151,23 @@ function changesSection(d: FindingsDiff): string {
 <table><tr><th>Change</th><th>Rule</th><th>Subject</th><th>Before</th><th>Now</th><th>What it says now</th></tr>${rows("new", d.new)}${rows("fixed", d.fixed)}${rows("changed", d.changed)}${rows("no longer assessed", d.noLongerAssessed)}${rows("rule removed", d.ruleRemoved)}</table>`;
 }
 
-function matrix(input: ReportInput): string {
-  const { columns, rows: matrixRows } = digestOf(input);
-  const rows = matrixRows
-    .map((r) => `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c, i) => (c ? status(c, r.notes[i] ?? 0) : "<td>n/a</td>")).join("")}</tr>`).join("");
-  return `<h2 id="matrix">Posture by domain</h2><table class="matrix"><tr><th>Domain</th><th>Role</th>${columns.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>${rows}</table><p class="muted">${esc(MATRIX_LEGEND.replace("ERR could", "UNKNOWN could"))}.</p>`;
+function* matrix(input: ReportInput): Generator<string> {
+  const { columns, rows } = digestOf(input);
+  yield `<h2 id="matrix">Posture by domain</h2><table class="matrix"><tr><th>Domain</th><th>Role</th>${columns.map((c) => `<th>${esc(c.name)}</th>`).join("")}</tr>`;
+  for (const r of rows) yield `<tr><td><a href="#${anchor("d", r.domain)}">${esc(r.domain)}</a></td><td>${esc(r.role)}</td>${r.cells.map((c, i) => (c ? status(c, r.notes[i] ?? 0) : "<td>n/a</td>")).join("")}</tr>`;
+  yield `</table><p class="muted">${esc(MATRIX_LEGEND.replace("ERR could", "UNKNOWN could"))}.</p>`;
 }
 
-function mailPath(input: ReportInput): string {
-  const rows = mailPathRows(input).map((r) => {
+function* mailPath(input: ReportInput): Generator<string> {
+  yield `<h2 id="mail-path">Mail path</h2><p class="muted">MX → gateway → connector → Enhanced Filtering → ARC trust. ${esc(MAIL_PATH_NOTE)}</p>
+<table><tr><th>Domain</th><th>MX hosts</th><th>Gateway</th><th>Verdict</th><th>Inbound connector</th><th>Locked to the gateway</th><th>Verdict</th><th>Enhanced Filtering</th><th>Verdict</th><th>ARC sealer trusted</th><th>Verdict</th></tr>`;
+  for (const r of mailPathRows(input)) {
     const head = `<td>${esc(r.domain)}</td><td>${esc(r.mx).replace(/\n/g, "<br>")}</td><td>${esc(r.gateway)}</td>${status(r.gatewayVerdict)}`;
     // No chain past the MX: the reason spans the connector's columns instead of squeezing into one.
     const chained = r.lockDown || r.enhancedFiltering || r.arc;
-    return `<tr>${head}${chained ? `<td>${esc(r.connector)}</td><td>${esc(r.lockDown)}</td>${status(r.lockDownVerdict)}<td>${esc(r.enhancedFiltering)}</td>${status(r.enhancedFilteringVerdict)}<td>${esc(r.arc)}</td>${status(r.arcVerdict)}` : `<td colspan="7" class="muted">${esc(r.connector)}</td>`}</tr>`;
-  }).join("");
-  return `<h2 id="mail-path">Mail path</h2><p class="muted">MX → gateway → connector → Enhanced Filtering → ARC trust. ${esc(MAIL_PATH_NOTE)}</p>
-<table><tr><th>Domain</th><th>MX hosts</th><th>Gateway</th><th>Verdict</th><th>Inbound connector</th><th>Locked to the gateway</th><th>Verdict</th><th>Enhanced Filtering</th><th>Verdict</th><th>ARC sealer trusted</th><th>Verdict</th></tr>${rows}</table>`;
+    yield `<tr>${head}${chained ? `<td>${esc(r.connector)}</td><td>${esc(r.lockDown)}</td>${status(r.lockDownVerdict)}<td>${esc(r.enhancedFiltering)}</td>${status(r.enhancedFilteringVerdict)}<td>${esc(r.arc)}</td>${status(r.arcVerdict)}` : `<td colspan="7" class="muted">${esc(r.connector)}</td>`}</tr>`;
+  }
+  yield "</table>";
 }
 
 function fixes(groups: FixGroup[]): string {
