@@ -6,6 +6,7 @@ import type { Finding } from "../evidence/findings.js";
 import { controlLabel } from "../rules/controls.js";
 import { defineFormat } from "./format.js";
 import { crosswalkText } from "./labels.js";
+import { byCodeUnit } from "../group-by.js";
 import { inAttentionOrder } from "./order.js";
 
 export const CSV_COLUMNS = [
@@ -23,7 +24,7 @@ export const csvFormat = defineFormat({
 
 /** The file as one string, from findings in any order. */
 export function renderCsv(findings: Iterable<Finding>): string {
-  return [...csvLines([...findings].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0)))].join("");
+  return [...csvLines([...findings].sort((a, b) => byCodeUnit(a.subject, b.subject)))].join("");
 }
 
 /** The file in lines, each ending CRLF (RFC 4180 §2), the byte order mark first; `findings` come subject by subject in name order. */

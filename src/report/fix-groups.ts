@@ -4,6 +4,7 @@
 // name is shown once with a placeholder (<domain>, <MX host>), so 31 copies of the same TLS-RPT fix
 // become one. Every report that lists fixes (checklist, workbook, HTML) uses these groups.
 import type { Finding } from "../evidence/findings.js";
+import { byCodeUnit } from "../group-by.js";
 
 export interface SubjectFinding {
   /** The finding's subject as in findings.json (`domain:a.example`). */
@@ -70,7 +71,7 @@ export function subjectParts(subject: string): { kind: string; placeholder: stri
 /** From findings in any order (a run's view builds them as it reads: FixGroupsBuilder, digest.ts). */
 export function fixGroups(findings: Iterable<Finding>): FixGroup[] {
   const open = [...findings].filter((f) => f.status === "fail" || f.status === "warn");
-  open.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+  open.sort((a, b) => byCodeUnit(a.subject, b.subject));
   const b = new FixGroupsBuilder();
   for (const f of open) b.add(f);
   return b.groups();

@@ -5,11 +5,11 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Finding } from "../evidence/findings.js";
+import { byCodeUnit } from "../group-by.js";
 
 const STATUS_ORDER: Finding["status"][] = ["error", "fail", "warn", "waived", "info", "pass", "not_applicable"];
 const SEVERITY_ORDER: Finding["severity"][] = ["high", "medium", "low", "info"];
 
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function byAttention(a: Finding, b: Finding): number {
   return STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.subject, b.subject);

@@ -2,6 +2,7 @@
 // and waivers. Rules never touch the network; this is a pure function of evidence, pack and config.
 import type { Evidence } from "../evidence/evidence.js";
 import { FINDINGS_FORMAT, type Finding, type Findings, SEVERITIES, STATUSES } from "../evidence/findings.js";
+import { byCodeUnit, groupBy } from "../group-by.js";
 import { TOOL } from "../version.js";
 import { type ConfigFile, type RuleFile } from "./rule-schema.js";
 import { assessmentOf } from "./assessment.js";
@@ -19,23 +20,23 @@ import { WaiverBook } from "./waivers.js";
 export function evaluate(pack: Pack, evidence: Evidence, config: ConfigFile = EMPTY_CONFIG, now = new Date()): Findings {
   const run = startEvaluation(pack, config, now, evidence.tenant !== null);
   const checked = inconsistenciesOf(evidence);
-  const bySubject = new Map<string, Finding[]>();
-  for (const scope of SCOPES) {
-    for (const f of run.judgeScope(scope, evidence, checked)) {
-      const list = bySubject.get(f.subject);
-      if (list) list.push(f);
-      else bySubject.set(f.subject, [f]);
-    }
-  }
-  // Findings are in the order every report reads them (src/report/view.ts): subject by subject in
-  // name order, each subject's in rule order.
   const findings: Finding[] = [];
-  for (const subject of [...bySubject.keys()].sort()) {
-    const fs = bySubject.get(subject)!.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+  for (const fs of bySubject(SCOPES.flatMap((scope) => run.judgeScope(scope, evidence, checked))).values()) {
     run.record(fs);
     findings.push(...fs);
   }
   return { ...run.head(evidence), findings };
+}
+
+/**
+ * Findings in the order every report reads them (src/report/view.ts): subject by subject in name
+ * order, each subject's in rule order; each subject's are what `Evaluation.record` takes at once.
+ */
+export function bySubject(findings: Iterable<Finding>): Map<string, Finding[]> {
+  const groups = groupBy(findings, (f) => f.subject);
+  const out = new Map<string, Finding[]>();
+  for (const subject of [...groups.keys()].sort(byCodeUnit)) out.set(subject, groups.get(subject)!.sort((a, b) => a.ruleId.localeCompare(b.ruleId)));
+  return out;
 }
 
 /**

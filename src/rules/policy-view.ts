@@ -3,7 +3,7 @@
 // Unknown is never met: a requirement with an unassessed check and no failure is "could not
 // assess", and one whose checks never ran (no tenant in this run) is too, never "not applicable".
 import { type Finding, type PolicyResult, type RequirementResult, STATUSES } from "../evidence/findings.js";
-import { groupBy } from "../group-by.js";
+import { byCodeUnit, groupBy } from "../group-by.js";
 import type { PolicyFile } from "./rule-schema.js";
 
 export interface PolicyViewInput {
@@ -131,7 +131,7 @@ function closeSubject(s: RequirementState): void {
 
 function requirementResult(r: Requirement, s: RequirementState): RequirementResult {
   // In name order, whatever order the subjects were judged in (a spooled run judges domains as they complete).
-  const open = [...s.open].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.ruleId.localeCompare(b.ruleId)));
+  const open = [...s.open].sort((a, b) => byCodeUnit(a.subject, b.subject) || a.ruleId.localeCompare(b.ruleId));
   const base = { id: r.id, level: r.level, text: r.text, checks: r.checks, source: r.source, ruleIds: [...s.ruleIds].sort(), counts: s.counts, open };
   // "a, b, c, d and 12 more": the first four names, and how many subjects besides.
   const list = (l: Listed) => (l.subjects <= SHOWN ? l.names.slice(0, SHOWN).join(", ") : `${l.names.slice(0, SHOWN).join(", ")} and ${l.subjects - SHOWN} more`);

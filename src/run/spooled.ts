@@ -14,7 +14,7 @@ import type { ProbeContext } from "../probe/context.js";
 import { type ProbeRunOptions, streamProbes } from "../probe/run.js";
 import type { ReportInput } from "../report/view.js";
 import { NO_INCONSISTENCIES } from "../rules/consistency.js";
-import type { Evaluation } from "../rules/evaluate.js";
+import { bySubject, type Evaluation } from "../rules/evaluate.js";
 import { SCOPES } from "../rules/rule-schema.js";
 import type { DomainTarget } from "../targets.js";
 import { lazyRecord } from "./lazy-record.js";
@@ -66,7 +66,7 @@ export async function spooledRun(
       // What a domain's rules see is what they would see in the whole evidence file: the domain,
       // the MX hosts it names, the tenant and the resolver (src/rules/subjects.ts).
       const one = { resolver, tenant, domains: { [domain.name]: domain }, mxHosts } as unknown as Evidence;
-      const findings = bySubjectSorted(evaluation.judgeScope("domain", one, NO_INCONSISTENCIES));
+      const findings = bySubject(evaluation.judgeScope("domain", one, NO_INCONSISTENCIES));
       for (const fs of findings.values()) evaluation.record(fs);
       evidenceSpool.put(domain.name, domain);
       findingsSpool.put(domain.name, lean(findings.get(`domain:${domain.name}`) ?? []));
@@ -77,14 +77,8 @@ export async function spooledRun(
     // The other subjects: each MX host, the tenant and its connectors, the sample messages. The
     // tenant's rules read every domain (its accepted ones among them): read back for them alone.
     const forRest = { ...run.head, domains: tenant ? Object.fromEntries(names.map((n) => [n, evidenceSpool.get(n)!])) : {} } as Evidence;
-    const rest = new Map<string, Finding[]>();
-    for (const scope of SCOPES.filter((s) => s !== "domain")) {
-      for (const [subject, fs] of bySubjectSorted(evaluation.judgeScope(scope, forRest, NO_INCONSISTENCIES))) rest.set(subject, [...(rest.get(subject) ?? []), ...fs]);
-    }
-    for (const subject of [...rest.keys()].sort()) {
-      const fs = rest.get(subject)!.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
-      evaluation.record(fs);
-    }
+    const rest = bySubject(SCOPES.filter((s) => s !== "domain").flatMap((scope) => evaluation.judgeScope(scope, forRest, NO_INCONSISTENCIES)));
+    for (const fs of rest.values()) evaluation.record(fs);
     const head = evaluation.head(evidence);
     // A report asks for a domain's findings several times in a row (its matrix row, its mail path, its section).
     const domainFindings = lazyRecord(names, (name) => {
@@ -116,17 +110,5 @@ export async function spooledRun(
   }
 }
 
-/** Findings grouped by subject, each subject's in rule order (as evaluate orders them). */
 type RuleFields = Pick<Finding, "title" | "severity" | "control" | "references" | "crosswalk">;
 type LeanFinding = Omit<Finding, keyof RuleFields>;
-
-function bySubjectSorted(findings: Finding[]): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = out.get(f.subject);
-    if (list) list.push(f);
-    else out.set(f.subject, [f]);
-  }
-  for (const list of out.values()) list.sort((a, b) => a.ruleId.localeCompare(b.ruleId));
-  return out;
-}
