@@ -67,19 +67,22 @@ for (let run = 1; run <= RUNS; run++) {
   };
   const dns = await startDnsServer({ zones, delayMs: DELAY, ...(args["by-kind"] ? { onQuery } : {}) });
   const smtp = await startSmtpServer({ hostname: `mx.${BENCH_GATEWAY}`, mode: "starttls", certFor });
-  const https = await startPolicyServer({ certFor, body: BENCH_POLICY });
+  const https = await startPolicyServer({ certFor, body: BENCH_POLICY, names: world.domains.filter((_, i) => world.hasMtaSts(i)).map((d) => `mta-sts.${d}`) });
   const out = join(dir, `run-${run}`);
   const config = {
     domainsFile, outDir: out, resolver: dns.spec, caFile, smtpPort: smtp.port, httpsPort: https.port, formats: args.formats.split(","),
     ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
   };
   const started = process.hrtime.bigint();
+  const worldCpu = process.cpuUsage();
   const profileDir = args.profile ? join(dir, `profile-${run}`) : null;
   const child = await runChild(config, profileDir);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const { user, system } = process.cpuUsage(worldCpu);
+  const worldCpuMs = (user + system) / 1000;
   const queries = dns.queries();
   await Promise.all([dns.close(), smtp.close(), https.close()]);
-  results.push({ wallMs, queries, ...child });
+  results.push({ wallMs, queries, worldCpuMs, ...child });
   print(`run ${run} of ${RUNS}`, results.at(-1));
   if (profileDir) printProfile(profileDir);
   if (args["by-kind"]) for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(7)}  ${k}`);
@@ -95,7 +98,8 @@ function print(title, r) {
     `${title}: ${N} domains (${DELAY} ms per DNS answer, ${HOSTS} MX hosts): ${(r.wallMs / 1000).toFixed(1)} s wall, ` +
       `${(N / (r.wallMs / 1000)).toFixed(0)} domains/s; ${perDomain.toFixed(2)} DNS queries per domain at the server ` +
       `(world minimum ${(minimum / N).toFixed(2)}, ${(r.queries / minimum).toFixed(2)}×); peak RSS ${(r.maxRssKiB / 1024).toFixed(0)} MB; ` +
-      `CPU ${(r.cpuMs / 1000).toFixed(1)} s (user ${(r.userMs / 1000).toFixed(1)}, system ${(r.systemMs / 1000).toFixed(1)}); ${r.findings} findings`,
+      `CPU ${(r.cpuMs / 1000).toFixed(1)} s (user ${(r.userMs / 1000).toFixed(1)}, system ${(r.systemMs / 1000).toFixed(1)}); ${r.findings} findings; ` +
+      `the world's servers used ${(r.worldCpuMs / 1000).toFixed(1)} s CPU beside it`,
   );
 }
 
