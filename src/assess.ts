@@ -44,6 +44,11 @@ export interface ProbeOptions {
   allowPrivate?: boolean;
   /** MX hosts probed per domain, most preferred first (--max-mx-hosts; default 10); the rest are recorded as not probed. */
   maxMxHosts?: number;
+  /**
+   * Judge in a thread of its own, beside the probes (default: from JUDGE_THREAD_FROM domains on,
+   * where the second core is worth the thread's start-up). The findings are the same either way.
+   */
+  judgeThread?: boolean;
   /** Domains probed at once (--concurrency; default 64); MX hosts and DNS queries in flight follow (src/probe/concurrency.ts). */
   concurrency?: number;
   /**
@@ -57,6 +62,9 @@ export interface ProbeOptions {
   log?: (message: string) => void;
   now?: () => Date;
 }
+
+/** Runs of this many domains or more are judged in a thread of their own (src/run/judge-thread.ts); smaller ones finish before it would have started. */
+export const JUDGE_THREAD_FROM = 200;
 
 export interface AssessOptions extends ProbeOptions, RulesOptions {
   /** Domains to assess (--domain), as given: each is checked and normalised. */
@@ -124,7 +132,10 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     const run = await spooledRun(targets, ctx, {
       tenant, data: rules.data, messages: o.messageFiles ?? [], validation, ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),
       domainConcurrency: c.domains, hostConcurrency: c.hosts,
-    }, rules.start(ctx.now(), tenant !== null), o.outDir ?? tmpdir());
+    }, {
+      rules, from: { ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}), ...(o.configFile ? { configFile: o.configFile } : {}), ...(o.dataFiles ? { dataFiles: o.dataFiles } : {}) },
+      now: ctx.now(), thread: o.judgeThread ?? targets.length >= JUDGE_THREAD_FROM,
+    }, o.outDir ?? tmpdir());
     return await writeRun(o, rules, run, baseline);
   } finally {
     deadline?.clear();

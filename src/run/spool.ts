@@ -3,15 +3,31 @@
 // so a run of 50,000 domains holds no more of their evidence and findings than one of 100.
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 
+/** Where each record is in the file: what a reader in another thread needs besides the path. */
+export type SpoolIndex = Map<string, { at: number; length: number }>;
+
 export class Spool<T> {
   private readonly fd: number;
-  private readonly index = new Map<string, { at: number; length: number }>();
+  private readonly index: SpoolIndex;
   private size = 0;
   private closed = false;
 
-  /** A new file at `path` (created exclusively: a spool never writes through someone else's file). */
-  constructor(private readonly path: string) {
-    this.fd = openSync(path, "wx+", 0o600);
+  /**
+   * A new file at `path` (created exclusively: a spool never writes through someone else's file),
+   * or, with `index`, one written already (by the judge's thread, src/run/judge-thread.ts), opened to read.
+   */
+  constructor(private readonly path: string, index?: SpoolIndex) {
+    this.fd = openSync(path, index ? "r" : "wx+", 0o600);
+    this.index = index ?? new Map();
+  }
+
+  /** The index, for a reader of the same file (`new Spool(path, index)`). */
+  get records(): SpoolIndex {
+    return this.index;
+  }
+
+  get file(): string {
+    return this.path;
   }
 
   /** Stores `value` under `key`; a key stored again replaces the earlier value. */
@@ -50,11 +66,16 @@ export class Spool<T> {
     return this.index.size;
   }
 
-  /** Closes and deletes the file. */
-  remove(): void {
+  /** Closes the file, leaving it on disk for a reader. */
+  close(): void {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
+  }
+
+  /** Closes and deletes the file. */
+  remove(): void {
+    this.close();
     rmSync(this.path, { force: true });
   }
 }

@@ -1,5 +1,6 @@
 // A whole run in flat memory: each domain is judged as soon as its evidence and its MX hosts' are
-// complete, its evidence and findings go to disk (spool.ts), and it is forgotten. What stays in
+// complete, its evidence and findings go to disk (spool.ts), and it is forgotten. The judge
+// (src/run/judge.ts) runs beside the probes, in this thread or, for large runs, its own. What stays in
 // memory is what the reports need whole and what grows only with unique names: the MX hosts'
 // evidence, the tenant, the subjects that are not domains, the summary's counters, the policy
 // view and the errors (every unknown is reported). Reports read the rest back a domain at a time
@@ -13,10 +14,10 @@ import { requireResolver } from "../dns/validation.js";
 import type { ProbeContext } from "../probe/context.js";
 import { type ProbeRunOptions, streamProbes } from "../probe/run.js";
 import type { ReportInput } from "../report/view.js";
-import { NO_INCONSISTENCIES } from "../rules/consistency.js";
-import { bySubject, type Evaluation } from "../rules/evaluate.js";
-import { SCOPES } from "../rules/rule-schema.js";
+import type { Rules, RulesOptions } from "../evaluate.js";
 import type { DomainTarget } from "../targets.js";
+import { type DomainJudge, DOMAINS_FILE, FINDINGS_FILE, type JudgeInit, type LeanFinding, localJudge } from "./judge.js";
+import { threadJudge } from "./judge-thread.js";
 import { lazyRecord } from "./lazy-record.js";
 import { Spool } from "./spool.js";
 
@@ -29,32 +30,25 @@ export interface SpooledRun {
   remove(): void;
 }
 
+/** How the run is judged: the rules (loaded already) and, for a judge in its own thread, where they came from. */
+export interface Judging {
+  rules: Rules;
+  /** The files the rules were loaded from: a judge in its own thread loads them again. */
+  from: RulesOptions;
+  now: Date;
+  /** Judge in a thread of its own (src/run/judge-thread.ts): for large runs, where the second core is worth its start-up. */
+  thread: boolean;
+}
+
 export async function spooledRun(
-  targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions, evaluation: Evaluation, dir: string,
+  targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions, judging: Judging, dir: string,
 ): Promise<SpooledRun> {
   const folder = mkdtempSync(join(dir, ".exo-posture-spool-"));
-  const evidenceSpool = new Spool<DomainEvidence>(join(folder, "domains.jsonl"));
-  // A finding is stored without its rule's fields (title, severity, control, references,
-  // crosswalk: the same in every finding of the rule), which are put back from one copy on reading.
-  const findingsSpool = new Spool<LeanFinding[]>(join(folder, "findings.jsonl"));
-  const ruleFields = new Map<string, RuleFields>();
-  const lean = (fs: Finding[]): LeanFinding[] => fs.map(({ title, severity, control, references, crosswalk, ...own }) => {
-    if (!ruleFields.has(own.ruleId)) ruleFields.set(own.ruleId, { title, severity, control, references, ...(crosswalk ? { crosswalk } : {}) });
-    return own;
-  });
-  // Built field by field in the order the judge makes them (object spread here took 6% of a run's CPU).
-  const whole = (fs: LeanFinding[]): Finding[] => fs.map((f) => {
-    const r = ruleFields.get(f.ruleId)!;
-    const out: Finding = r.crosswalk
-      ? { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, crosswalk: r.crosswalk, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation }
-      : { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation };
-    if (f.cause !== undefined) out.cause = f.cause;
-    if (f.waiver !== undefined) out.waiver = f.waiver;
-    return out;
-  });
+  let judge: DomainJudge | null = null;
+  let readers: Spool<unknown>[] = [];
   const remove = () => {
-    evidenceSpool.remove();
-    findingsSpool.remove();
+    judge?.abort();
+    for (const r of readers) r.remove();
     rmSync(folder, { recursive: true, force: true });
   };
   try {
@@ -62,24 +56,28 @@ export async function spooledRun(
     // A resolver that does not answer at all stops the run here (ResolverUnavailableError).
     const validation = options.validation ?? (await requireResolver(ctx.resolver));
     const resolver = { ...ctx.resolver.info, validatesDnssec: validation.validates, validationDetail: validation.detail };
-    const run = await streamProbes(targets, ctx, { ...options, validation }, (domain, mxHosts) => {
-      // What a domain's rules see is what they would see in the whole evidence file: the domain,
-      // the MX hosts it names, the tenant and the resolver (src/rules/subjects.ts).
-      const one = { resolver, tenant, domains: { [domain.name]: domain }, mxHosts } as unknown as Evidence;
-      const findings = bySubject(evaluation.judgeScope("domain", one, NO_INCONSISTENCIES));
-      for (const fs of findings.values()) evaluation.record(fs);
-      evidenceSpool.put(domain.name, domain);
-      findingsSpool.put(domain.name, lean(findings.get(`domain:${domain.name}`) ?? []));
+    const init: JudgeInit = { folder, rules: judging.from, now: judging.now, resolver, tenant };
+    const started = judging.thread ? threadJudge(init) : localJudge(init, judging.rules.start(judging.now, tenant !== null));
+    judge = started;
+    const run = await streamProbes(targets, ctx, { ...options, validation }, (domain, mxHosts) => started.domain(domain, mxHosts));
+    const judged = await started.finish(run.head, targets.map((t) => t.name));
+    const evidenceSpool = new Spool<DomainEvidence>(join(folder, DOMAINS_FILE), judged.domains);
+    const findingsSpool = new Spool<LeanFinding[]>(join(folder, FINDINGS_FILE), judged.findings);
+    readers = [evidenceSpool, findingsSpool];
+    const { head, rest, ruleFields } = judged;
+    // Built field by field in the order the judge makes them (object spread here took 6% of a run's CPU).
+    const whole = (fs: LeanFinding[]): Finding[] => fs.map((f) => {
+      const r = ruleFields.get(f.ruleId)!;
+      const out: Finding = r.crosswalk
+        ? { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, crosswalk: r.crosswalk, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation }
+        : { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation };
+      if (f.cause !== undefined) out.cause = f.cause;
+      if (f.waiver !== undefined) out.waiver = f.waiver;
+      return out;
     });
     const names = targets.map((t) => t.name).filter((n) => evidenceSpool.has(n));
     const domains = lazyRecord(names, (name) => evidenceSpool.get(name));
     const evidence = { ...run.head, domains } as Evidence;
-    // The other subjects: each MX host, the tenant and its connectors, the sample messages. The
-    // tenant's rules read every domain (its accepted ones among them): read back for them alone.
-    const forRest = { ...run.head, domains: tenant ? Object.fromEntries(names.map((n) => [n, evidenceSpool.get(n)!])) : {} } as Evidence;
-    const rest = bySubject(SCOPES.filter((s) => s !== "domain").flatMap((scope) => evaluation.judgeScope(scope, forRest, NO_INCONSISTENCIES)));
-    for (const fs of rest.values()) evaluation.record(fs);
-    const head = evaluation.head(evidence);
     // A report asks for a domain's findings several times in a row (its matrix row, its mail path, its section).
     const domainFindings = lazyRecord(names, (name) => {
       const fs = findingsSpool.get(name);
@@ -110,5 +108,3 @@ export async function spooledRun(
   }
 }
 
-type RuleFields = Pick<Finding, "title" | "severity" | "control" | "references" | "crosswalk">;
-type LeanFinding = Omit<Finding, keyof RuleFields>;

@@ -39,6 +39,20 @@ describe("a spooled run", () => {
     assert.equal(readFileSync(join(again, "checklist.md"), "utf8"), readFileSync(join(out, "checklist.md"), "utf8"));
   });
 
+  it("judged in a thread of its own, writes the same findings as judged beside the probes", async () => {
+    const threaded = join(out, "threaded");
+    const r = await assess({
+      domains: world.domains, resolver: world.resolver, dnsTimeoutMs: 2000, rulesDir: defaultRulesDir, outDir: threaded, formats: ["json", "md", "csv"],
+      tenantCollect: world.tenant, messageFiles: world.messages, allowPrivate: true, now: () => NOW,
+      context: { ...world.context, ca: world.ca, timeoutMs: 1500 }, judgeThread: true,
+    });
+    r.dispose();
+    // The sample world issues a certificate per connection: its validity times differ between the two runs, and only they.
+    const text = (file: string) => readFileSync(file, "utf8").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "<time>");
+    for (const file of ["findings.json", "findings.csv", "checklist.md"]) assert.equal(text(join(threaded, file)), text(join(out, file)), file);
+    assert.ok(r.view.findings.summary.total > 1000);
+  });
+
   it("gives the caller the evidence and findings whole, as the files hold them", () => {
     const f = json(join(out, "findings.json")) as { findings: { ruleId: string; subject: string; status: string }[] };
     assert.deepEqual(result.findings.findings.map((x) => `${x.ruleId} ${x.subject} ${x.status}`), f.findings.map((x) => `${x.ruleId} ${x.subject} ${x.status}`));

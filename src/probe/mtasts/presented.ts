@@ -7,5 +7,5 @@ import { peerChain, pemOf, summarize } from "../tls/peer-chain.js";
 export function presentedCertificate(socket: TLSSocket): PresentedCertificate | null {
   const chain = peerChain(socket);
   if (chain.length === 0) return null;
-  return { ...summarize(chain[0]!), chainPem: chain.map((c) => pemOf(c.raw)) };
+  return { ...summarize(chain[0]!), chainPem: chain.map(pemOf) };
 }

@@ -7,8 +7,8 @@ import { peerChain, pemOf, summarize } from "../tls/peer-chain.js";
 
 export function tlsResultOf(socket: tls.TLSSocket, mxHost: string): SmtpTls {
   const peer = socket.getPeerCertificate(true);
-  const chain = peerChain(socket);
-  const chainPem = chain.map((c) => pemOf(c.raw));
+  const chain = peerChain(socket, peer);
+  const chainPem = chain.map(pemOf);
   const webpkiError = socket.authorized ? null : String(socket.authorizationError ?? "UNKNOWN");
   const nameError = tls.checkServerIdentity(mxHost, peer);
   return {
@@ -27,5 +27,5 @@ export function tlsResultOf(socket: tls.TLSSocket, mxHost: string): SmtpTls {
 
 /** The presented chain as PEM, leaf first (see peerChain). */
 export function peerChainPem(socket: tls.TLSSocket): string[] {
-  return peerChain(socket).map((c) => pemOf(c.raw));
+  return peerChain(socket).map(pemOf);
 }

@@ -5,16 +5,18 @@ import type { DetailedPeerCertificate, TLSSocket } from "node:tls";
 import type { CertificateSummary } from "../../evidence/certificate.js";
 
 /**
- * Leaf first, then each issuer Node linked, stopping at a self-issued certificate (which points at
- * itself). Node orders the presented certificates by issuer and, when the session had a trust
- * store, appends the root it found there: a session with `ca: []` gives exactly what the server sent.
+ * The presented certificates as DER, leaf first, then each issuer Node linked, stopping at a
+ * self-issued certificate (which points at itself). Node orders the presented certificates by
+ * issuer and, when the session had a trust store, appends the root it found there: a session with
+ * `ca: []` gives exactly what the server sent. Only the leaf is parsed (summarize): parsing every
+ * certificate of every MTA-STS fetch was 3 % of a 10,000-domain run's CPU.
  */
-export function peerChain(socket: TLSSocket): X509Certificate[] {
-  const out: X509Certificate[] = [];
+export function peerChain(socket: TLSSocket, peer: DetailedPeerCertificate = socket.getPeerCertificate(true)): Buffer[] {
+  const out: Buffer[] = [];
   const seen = new Set<string>();
-  for (let c: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true); c?.raw && !seen.has(c.fingerprint256); c = c.issuerCertificate) {
+  for (let c: DetailedPeerCertificate | undefined = peer; c?.raw && !seen.has(c.fingerprint256); c = c.issuerCertificate) {
     seen.add(c.fingerprint256);
-    out.push(new X509Certificate(c.raw));
+    out.push(c.raw);
   }
   return out;
 }
@@ -24,7 +26,8 @@ export function pemOf(der: Buffer): string {
   return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
 }
 
-export function summarize(cert: X509Certificate): CertificateSummary {
+export function summarize(der: Buffer): CertificateSummary {
+  const cert = new X509Certificate(der);
   return {
     subject: oneLine(cert.subject),
     issuer: oneLine(cert.issuer),
