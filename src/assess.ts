@@ -19,12 +19,13 @@ import type { ProbeContext } from "./probe/context.js";
 import { startDeadline } from "./probe/deadline.js";
 import { concurrencyOf } from "./probe/concurrency.js";
 import { probeAll } from "./probe/run.js";
+import { writeRunReports } from "./run/report-thread.js";
 import { type SpooledRun, spooledRun } from "./run/spooled.js";
 import { readComparableFindings } from "./input/findings-file.js";
 import { diffFindings, type FindingsDiff } from "./report/diff.js";
 import { prepareOutDir } from "./report/out-dir.js";
 import type { ReportInput } from "./report/view.js";
-import { FORMATS, type Format, type ReportFailure, writeReportsKeeping } from "./report/write.js";
+import { FORMATS, type Format, type ReportFailure } from "./report/write.js";
 import { type DomainTarget, mergeTargets, readTargets, tenantTargets } from "./targets.js";
 
 export interface ProbeOptions {
@@ -45,10 +46,10 @@ export interface ProbeOptions {
   /** MX hosts probed per domain, most preferred first (--max-mx-hosts; default 10); the rest are recorded as not probed. */
   maxMxHosts?: number;
   /**
-   * Judge in a thread of its own, beside the probes (default: from JUDGE_THREAD_FROM domains on,
-   * where the second core is worth the thread's start-up). The findings are the same either way.
+   * Judge, and write half the reports, in a second thread (default: from THREADS_FROM domains on,
+   * where the second core is worth the thread's start-up). The findings and reports are the same either way.
    */
-  judgeThread?: boolean;
+  threads?: boolean;
   /** Domains probed at once (--concurrency; default 64); MX hosts and DNS queries in flight follow (src/probe/concurrency.ts). */
   concurrency?: number;
   /**
@@ -63,8 +64,11 @@ export interface ProbeOptions {
   now?: () => Date;
 }
 
-/** Runs of this many domains or more are judged in a thread of their own (src/run/judge-thread.ts); smaller ones finish before it would have started. */
-export const JUDGE_THREAD_FROM = 200;
+/**
+ * Runs of this many domains or more use a second thread: to judge (src/run/judge-thread.ts) and to
+ * write half the reports (src/run/report-thread.ts). Smaller ones finish before it would have started.
+ */
+export const THREADS_FROM = 200;
 
 export interface AssessOptions extends ProbeOptions, RulesOptions {
   /** Domains to assess (--domain), as given: each is checked and normalised. */
@@ -127,6 +131,7 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     const tenant = o.tenantCollect ? await collectTenant({ ...o.tenantCollect, ca: [...(o.tenantCollect.ca ?? []), ...ctx.ca] }) : (o.tenant ?? null);
     const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
     const c = concurrencyOf(o.concurrency);
+    const threads = o.threads ?? targets.length >= THREADS_FROM;
     // Each domain is judged as its evidence completes and kept on disk, not in memory (src/run/):
     // in the output folder, or the system's temporary one when no reports are written.
     const run = await spooledRun(targets, ctx, {
@@ -134,20 +139,21 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
       domainConcurrency: c.domains, hostConcurrency: c.hosts,
     }, {
       rules, from: { ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}), ...(o.configFile ? { configFile: o.configFile } : {}), ...(o.dataFiles ? { dataFiles: o.dataFiles } : {}) },
-      now: ctx.now(), thread: o.judgeThread ?? targets.length >= JUDGE_THREAD_FROM,
+      now: ctx.now(), thread: threads,
     }, o.outDir ?? tmpdir());
-    return await writeRun(o, rules, run, baseline);
+    return await writeRun(o, rules, run, baseline, threads);
   } finally {
     deadline?.clear();
   }
 }
 
-async function writeRun(o: AssessOptions, rules: Rules, run: SpooledRun, baseline: Awaited<ReturnType<typeof readComparableFindings>> | null): Promise<AssessResult> {
+async function writeRun(o: AssessOptions, rules: Rules, run: SpooledRun, baseline: Awaited<ReturnType<typeof readComparableFindings>> | null, threads: boolean): Promise<AssessResult> {
   let kept = false;
   try {
     const changes = baseline ? diffFindings(baseline, { ...run.view.findings, findings: run.view.allFindings() }) : undefined;
     const view = changes ? { ...run.view, changes } : run.view;
-    const { files, failures } = o.outDir ? await writeReportsKeeping(o.outDir, o.formats ?? FORMATS, view) : { files: [], failures: [] };
+    const data = changes ? { ...run.data, changes } : run.data;
+    const { files, failures } = o.outDir ? await writeRunReports(o.outDir, o.formats ?? FORMATS, { data, view }, threads) : { files: [], failures: [] };
     const result = resultOf(run, view, { files, rules, ...(changes ? { changes } : {}), ...(failures.length > 0 ? { reportFailures: failures } : {}) });
     kept = true;
     return result;

@@ -30,10 +30,22 @@ export async function writeReports(outDir: string, formats: readonly Format[], e
 /** The reports of a run read through a view (src/report/view.ts): in memory or spooled to disk. */
 export async function writeViewReports(outDir: string, formats: readonly Format[], view: ReportInput): Promise<string[]> {
   await prepareOutDir(outDir);
+  const { files, failures } = await writeFormats(outDir, formats, view);
+  await removeStale(outDir, files);
+  if (failures.length > 0) throw new ReportWriteError(failures, files);
+  return files;
+}
+
+/**
+ * The files of `formats` (in registry order) into a prepared folder; a format that fails is
+ * returned beside the others. Also what a second thread runs for its share of a large run's
+ * formats (src/run/report-thread.ts).
+ */
+export async function writeFormats(outDir: string, formats: readonly Format[], view: ReportInput): Promise<{ files: string[]; failures: ReportFailure[] }> {
   // Reports with tenant data are the tenant's configuration: readable by their owner only.
   const mode = view.evidence.tenant ? 0o600 : 0o644;
   const files: string[] = [];
-  const failures: { format: string; reason: string }[] = [];
+  const failures: ReportFailure[] = [];
   for (const id of FORMATS.filter((f) => formats.includes(f))) {
     try {
       const rendered = await formatById(id)!.render(view);
@@ -48,9 +60,7 @@ export async function writeViewReports(outDir: string, formats: readonly Format[
       failures.push({ format: id, reason: err instanceof Error ? err.message : String(err) });
     }
   }
-  await removeStale(outDir, files);
-  if (failures.length > 0) throw new ReportWriteError(failures, files);
-  return files;
+  return { files, failures };
 }
 
 /** As writeViewReports, but a format that failed is returned beside the files written, not thrown. */
@@ -73,7 +83,7 @@ const BLOCK = 1 << 20;
  * would sit beside the new ones as if it were theirs: removed, so the folder holds one run. Only the
  * names reports have are touched; anything else in the folder is the user's.
  */
-async function removeStale(outDir: string, written: string[]): Promise<void> {
+export async function removeStale(outDir: string, written: string[]): Promise<void> {
   const ours = REPORT_FORMATS.flatMap((f) => f.files).flatMap((name) => [name, `${name}.partial`]).map((name) => join(outDir, name));
   for (const path of ours) if (!written.includes(path)) await rm(path, { force: true }).catch(() => {});
 }

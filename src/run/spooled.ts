@@ -7,21 +7,21 @@
 // through the view (src/report/view.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { DomainEvidence } from "../evidence/domain.js";
 import type { Evidence } from "../evidence/evidence.js";
-import type { Finding, Findings } from "../evidence/findings.js";
+import type { Findings } from "../evidence/findings.js";
 import { requireResolver } from "../dns/validation.js";
 import type { ProbeContext } from "../probe/context.js";
 import { type ProbeRunOptions, streamProbes } from "../probe/run.js";
 import type { ReportInput } from "../report/view.js";
 import type { Rules, RulesOptions } from "../evaluate.js";
 import type { DomainTarget } from "../targets.js";
-import { type DomainJudge, DOMAINS_FILE, FINDINGS_FILE, type JudgeInit, type LeanFinding, localJudge } from "./judge.js";
+import { type DomainJudge, type JudgeInit, localJudge } from "./judge.js";
 import { threadJudge } from "./judge-thread.js";
-import { lazyRecord } from "./lazy-record.js";
-import { Spool } from "./spool.js";
+import { openSpooledRun, type SpooledRunData } from "./spooled-view.js";
 
 export interface SpooledRun {
+  /** The run as plain data: another thread opens the same view from it (openSpooledRun). */
+  data: SpooledRunData;
   /** The run as the reports read it: the evidence (domains read from disk on access) and the findings by subject. */
   view: ReportInput;
   /** Everything as one evidence object and one findings object, read back from disk: for callers that want them whole. */
@@ -45,10 +45,10 @@ export async function spooledRun(
 ): Promise<SpooledRun> {
   const folder = mkdtempSync(join(dir, ".exo-posture-spool-"));
   let judge: DomainJudge | null = null;
-  let readers: Spool<unknown>[] = [];
+  let closeView = () => {};
   const remove = () => {
     judge?.abort();
-    for (const r of readers) r.remove();
+    closeView();
     rmSync(folder, { recursive: true, force: true });
   };
   try {
@@ -61,47 +61,11 @@ export async function spooledRun(
     judge = started;
     const run = await streamProbes(targets, ctx, { ...options, validation }, (domain, mxHosts) => started.domain(domain, mxHosts));
     const judged = await started.finish(run.head, targets.map((t) => t.name));
-    const evidenceSpool = new Spool<DomainEvidence>(join(folder, DOMAINS_FILE), judged.domains);
-    const findingsSpool = new Spool<LeanFinding[]>(join(folder, FINDINGS_FILE), judged.findings);
-    readers = [evidenceSpool, findingsSpool];
-    const { head, rest, ruleFields } = judged;
-    // Built field by field in the order the judge makes them (object spread here took 6% of a run's CPU).
-    const whole = (fs: LeanFinding[]): Finding[] => fs.map((f) => {
-      const r = ruleFields.get(f.ruleId)!;
-      const out: Finding = r.crosswalk
-        ? { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, crosswalk: r.crosswalk, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation }
-        : { ruleId: f.ruleId, title: r.title, severity: r.severity, control: r.control, references: r.references, subject: f.subject, status: f.status, message: f.message, evidence: f.evidence, remediation: f.remediation };
-      if (f.cause !== undefined) out.cause = f.cause;
-      if (f.waiver !== undefined) out.waiver = f.waiver;
-      return out;
-    });
-    const names = targets.map((t) => t.name).filter((n) => evidenceSpool.has(n));
-    const domains = lazyRecord(names, (name) => evidenceSpool.get(name));
-    const evidence = { ...run.head, domains } as Evidence;
-    // A report asks for a domain's findings several times in a row (its matrix row, its mail path, its section).
-    const domainFindings = lazyRecord(names, (name) => {
-      const fs = findingsSpool.get(name);
-      return fs && whole(fs);
-    });
-    const findingsOf = (subject: string): readonly Finding[] =>
-      subject.startsWith("domain:") ? (domainFindings[subject.slice("domain:".length)] ?? []) : (rest.get(subject) ?? []);
-    const subjects = [...names.map((n) => `domain:${n}`), ...rest.keys()].sort();
-    const view: ReportInput = {
-      evidence,
-      findings: head,
-      *allFindings() {
-        for (const s of subjects) yield* findingsOf(s);
-      },
-      findingsOf,
-    };
-    return {
-      view,
-      materialize: () => ({
-        evidence: { ...run.head, domains: Object.fromEntries(names.map((n) => [n, evidenceSpool.get(n)!])) } as Evidence,
-        findings: { ...head, findings: [...view.allFindings()] },
-      }),
-      remove,
-    };
+    const names = targets.map((t) => t.name).filter((n) => judged.domains.has(n));
+    const data: SpooledRunData = { folder, head: run.head, judged, names };
+    const opened = openSpooledRun(data);
+    closeView = opened.close;
+    return { data, view: opened.view, materialize: opened.materialize, remove };
   } catch (err) {
     remove();
     throw err;

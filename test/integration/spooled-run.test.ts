@@ -3,7 +3,7 @@
 // world, assessed, then its evidence.json judged again offline, gives the same findings.json.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { assess, evaluateFile, type AssessResult } from "../../src/index.js";
 import { defaultRulesDir } from "../../src/paths.js";
@@ -39,17 +39,19 @@ describe("a spooled run", () => {
     assert.equal(readFileSync(join(again, "checklist.md"), "utf8"), readFileSync(join(out, "checklist.md"), "utf8"));
   });
 
-  it("judged in a thread of its own, writes the same findings as judged beside the probes", async () => {
+  it("with a second thread (judging, half the reports), writes the same files as with one", async () => {
     const threaded = join(out, "threaded");
     const r = await assess({
-      domains: world.domains, resolver: world.resolver, dnsTimeoutMs: 2000, rulesDir: defaultRulesDir, outDir: threaded, formats: ["json", "md", "csv"],
+      domains: world.domains, resolver: world.resolver, dnsTimeoutMs: 2000, rulesDir: defaultRulesDir, outDir: threaded, formats: ["json", "md", "csv", "html"],
       tenantCollect: world.tenant, messageFiles: world.messages, allowPrivate: true, now: () => NOW,
-      context: { ...world.context, ca: world.ca, timeoutMs: 1500 }, judgeThread: true,
+      context: { ...world.context, ca: world.ca, timeoutMs: 1500 }, threads: true,
     });
     r.dispose();
     // The sample world issues a certificate per connection: its validity times differ between the two runs, and only they.
     const text = (file: string) => readFileSync(file, "utf8").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "<time>");
-    for (const file of ["findings.json", "findings.csv", "checklist.md"]) assert.equal(text(join(threaded, file)), text(join(out, file)), file);
+    for (const file of ["findings.json", "findings.csv", "checklist.md", "report.html"]) assert.equal(text(join(threaded, file)), text(join(out, file)), file);
+    // Listed in the same order (the checklist and the page were written by the other thread).
+    assert.deepEqual(r.files.map((f) => basename(f)), result.files.map((f) => basename(f)));
     assert.ok(r.view.findings.summary.total > 1000);
   });
 
