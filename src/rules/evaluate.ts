@@ -128,10 +128,13 @@ function baseOf(rule: Rule, config: ConfigFile) {
 
 function findingOf(rule: Rule, base: ReturnType<typeof baseOf>, subject: Subject): Finding {
   const v = judge(rule, subject);
-  return {
-    ...base, subject: subject.id, status: v.status, message: v.message, evidence: v.evidence, remediation: v.remediation,
-    ...(v.cause ? { cause: v.cause } : {}),
-  };
+  // Field by field, in the order findings.json shows them: spreading `base` into every one of a
+  // large run's 300,000 findings was 7 % of the judge's CPU.
+  const out: Finding = base.crosswalk
+    ? { ruleId: base.ruleId, title: base.title, severity: base.severity, control: base.control, references: base.references, crosswalk: base.crosswalk, subject: subject.id, status: v.status, message: v.message, evidence: v.evidence, remediation: v.remediation }
+    : { ruleId: base.ruleId, title: base.title, severity: base.severity, control: base.control, references: base.references, subject: subject.id, status: v.status, message: v.message, evidence: v.evidence, remediation: v.remediation };
+  if (v.cause) out.cause = v.cause;
+  return out;
 }
 
 // Variables every subject of a run shares, or whose values many subjects share (each MX host's
