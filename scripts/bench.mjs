@@ -6,7 +6,7 @@
 // runs `assess` on it in a child process and prints what it cost: wall time, domains per second,
 // DNS queries per domain (counted at the server) against the world's minimum, the child's peak RSS
 // and CPU time.
-//   npm run bench [-- --domains 10000 --delay 20 --runs 3 --concurrency 64 --formats json,md]
+//   npm run bench [-- --domains 10000 --delay 20 --runs 3 --concurrency 64 --formats json,md --one-thread]
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     "by-kind": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    // One thread only (assess option threads: false): what the second thread costs and gains.
+    "one-thread": { type: "boolean", default: false },
   },
 });
 const N = Number(args.domains);
@@ -72,6 +74,7 @@ for (let run = 1; run <= RUNS; run++) {
   const config = {
     domainsFile, outDir: out, resolver: dns.spec, caFile, smtpPort: smtp.port, httpsPort: https.port, formats: args.formats.split(","),
     ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+    ...(args["one-thread"] ? { threads: false } : {}),
   };
   const started = process.hrtime.bigint();
   const worldCpu = process.cpuUsage();

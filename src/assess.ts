@@ -46,8 +46,9 @@ export interface ProbeOptions {
   /** MX hosts probed per domain, most preferred first (--max-mx-hosts; default 10); the rest are recorded as not probed. */
   maxMxHosts?: number;
   /**
-   * Judge, and write half the reports, in a second thread (default: from THREADS_FROM domains on,
-   * where the second core is worth the thread's start-up). The findings and reports are the same either way.
+   * Judge, and write half the reports (up to REPORT_THREAD_UNTIL domains), in a second thread
+   * (default: from THREADS_FROM domains on, where the second core is worth the thread's start-up).
+   * The findings and reports are the same either way.
    */
   threads?: boolean;
   /** Domains probed at once (--concurrency; default 64); MX hosts and DNS queries in flight follow (src/probe/concurrency.ts). */
