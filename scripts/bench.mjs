@@ -5,9 +5,9 @@
 // HTTPS by SNI, certificates from a test CA) and TLS-RPT, every MX host answering STARTTLS — then
 // runs `assess` on it in a child process and prints what it cost: wall time, domains per second,
 // DNS queries per domain (counted at the server) against the world's minimum, the child's peak RSS
-// and CPU time.
+// and CPU time; then how long `exo-posture --help` takes against a bare node.
 //   npm run bench [-- --domains 10000 --delay 20 --runs 3 --concurrency 64 --formats json,md --one-thread]
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -92,8 +92,31 @@ for (let run = 1; run <= RUNS; run++) {
   if (!args.keep) rmSync(out, { recursive: true, force: true });
 }
 if (RUNS > 1) print(`median of ${RUNS} runs`, median(results));
+printStartUp();
 if (!args.keep) rmSync(dir, { recursive: true, force: true });
 else console.log(`kept: ${dir}`);
+
+/**
+ * How long `exo-posture --help` takes against a bare `node -e 0` (median of 15 each, alternated so
+ * the machine's drift touches both): a command that loads more than it needs shows here first.
+ */
+function printStartUp() {
+  const cli = join(here, "..", "dist", "src", "cli", "main.js");
+  const time = (args) => {
+    const started = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { stdio: "ignore" });
+    if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}`);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const help = [];
+  const bare = [];
+  for (let i = 0; i < 15; i++) {
+    bare.push(time(["-e", "0"]));
+    help.push(time([cli, "--help"]));
+  }
+  const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`start-up: exo-posture --help ${mid(help).toFixed(0)} ms, a bare node -e 0 ${mid(bare).toFixed(0)} ms: ${(mid(help) / mid(bare)).toFixed(2)}× (median of 15)`);
+}
 
 function print(title, r) {
   const perDomain = r.queries / N;
