@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { DomainEvidence } from "../evidence/domain.js";
 import type { Evidence, ResolverEvidence } from "../evidence/evidence.js";
-import type { Finding, Findings } from "../evidence/findings.js";
+import type { Finding, Findings, LeanFinding, RuleFields } from "../evidence/findings.js";
 import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { TenantEvidence } from "../evidence/tenant.js";
 import type { RulesOptions } from "../evaluate.js";
@@ -26,10 +26,6 @@ export interface JudgeInit {
   resolver: ResolverEvidence;
   tenant: TenantEvidence | null;
 }
-
-/** A finding as stored: without its rule's fields (the same in every finding of the rule). */
-export type RuleFields = Pick<Finding, "title" | "severity" | "control" | "references" | "crosswalk">;
-export type LeanFinding = Omit<Finding, keyof RuleFields>;
 
 /** What a judge hands back at the end: the findings' head, the subjects that are not domains, and where the domains are on disk. */
 export interface Judged {

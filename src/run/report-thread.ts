@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { prepareOutDir } from "../report/out-dir.js";
 import { FORMATS, type Format, REPORT_FORMATS } from "../report/registry.js";
 import type { ReportInput } from "../report/view.js";
-import { type ReportFailure, removeStale, writeFormats } from "../report/write.js";
+import { type ReportFailure, removeStale, writeFormats, writeReportsKeeping } from "../report/write.js";
 import type { SpooledRunData } from "./spooled-view.js";
 
 /**
@@ -30,22 +30,16 @@ export type Written = { files: string[]; failures: ReportFailure[] };
 
 /** As writeReportsKeeping (src/report/write.ts), with `thread` the reports are shared between two threads. */
 export async function writeRunReports(outDir: string, formats: readonly Format[], run: { data: SpooledRunData; view: ReportInput }, thread: boolean): Promise<Written> {
-  await prepareOutDir(outDir);
   const there = thread && run.data.names.length <= REPORT_THREAD_UNTIL ? formats.filter((f) => THREAD_FORMATS.includes(f)) : [];
   const here = formats.filter((f) => !there.includes(f));
-  let written: Written;
-  if (there.length === 0 || here.length === 0) written = await writeFormats(outDir, formats, run.view);
-  else {
-    const away = inThread({ outDir, formats: there, data: run.data });
-    const near = await writeFormats(outDir, here, run.view);
-    const far = await away;
-    written = {
-      files: [...near.files, ...far.files].sort((a, b) => fileRank(a) - fileRank(b)),
-      failures: [...near.failures, ...far.failures].sort((a, b) => FORMATS.indexOf(a.format as Format) - FORMATS.indexOf(b.format as Format)),
-    };
-  }
-  await removeStale(outDir, written.files);
-  return written;
+  if (there.length === 0 || here.length === 0) return writeReportsKeeping(outDir, formats, run.view);
+  await prepareOutDir(outDir);
+  const away = inThread({ outDir, formats: there, data: run.data });
+  const near = await writeFormats(outDir, here, run.view);
+  const far = await away;
+  const files = [...near.files, ...far.files].sort((a, b) => fileRank(a) - fileRank(b));
+  await removeStale(outDir, files);
+  return { files, failures: [...near.failures, ...far.failures].sort((a, b) => FORMATS.indexOf(a.format as Format) - FORMATS.indexOf(b.format as Format)) };
 }
 
 const FILE_ORDER = REPORT_FORMATS.flatMap((f) => f.files as readonly string[]);

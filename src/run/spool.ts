@@ -26,10 +26,6 @@ export class Spool<T> {
     return this.index;
   }
 
-  get file(): string {
-    return this.path;
-  }
-
   /** Stores `value` under `key`; a key stored again replaces the earlier value. */
   put(key: string, value: T): void {
     const bytes = Buffer.from(JSON.stringify(value), "utf8");
