@@ -2,6 +2,7 @@
 // renderer. Renderers are pure functions of the evidence and the findings (read through a view,
 // src/report/view.ts), so every format of a
 // run says the same thing, and `evaluate` re-renders any of them offline.
+import type { Writable } from "node:stream";
 import type { ReportInput } from "./view.js";
 
 export type { ReportInput } from "./view.js";
@@ -14,14 +15,23 @@ export interface ReportFormat<Id extends string = string> {
   /** One line for --help and the README. */
   description: string;
   /**
-   * Each file's content by name: text is written as UTF-8, bytes as they are, and text in pieces
+   * Each file's content by name: text is written as UTF-8, bytes as they are,, text in pieces
    * (any iterable of strings: an array of parts, a generator) piece by piece, so a large report is
-   * never one string (V8 caps a string at about 512 MB).
+   * never one string (V8 caps a string at about 512 MB), and streamed content into the file as it
+   * is made.
    */
   render(input: ReportInput): Promise<Record<string, ReportContent>> | Record<string, ReportContent>;
 }
 
-export type ReportContent = string | Uint8Array | Iterable<string>;
+export type ReportContent = string | Uint8Array | Iterable<string> | StreamedContent;
+
+/**
+ * Bytes a format writes into the file itself as it makes them (the workbook, zipped as its rows
+ * are made): `writeTo` writes everything, ends `out`, and resolves once it is all written.
+ */
+export interface StreamedContent {
+  writeTo(out: Writable): Promise<void>;
+}
 
 /** Keeps the id's literal type, so `Format` is the union of the registry's ids. */
 export function defineFormat<const Id extends string>(format: ReportFormat<Id>): ReportFormat<Id> {

@@ -73,3 +73,17 @@ export function* inAttentionOrder(findings: Iterable<Finding>, text: (f: Finding
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * As inAttentionOrder, one value a finding (`value(f)`, kept as a line of JSON while it waits): for
+ * a report that needs more than a line of text a finding, such as the workbook's cells and colours.
+ */
+export function* inAttentionOrderOf<T>(findings: Iterable<Finding>, value: (f: Finding) => T): Generator<T> {
+  let rest = "";
+  for (const piece of inAttentionOrder(findings, (f) => `${JSON.stringify(value(f))}\n`)) {
+    // JSON escapes every line break inside a value, so a line is a value.
+    const lines = (rest + piece).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) yield JSON.parse(line) as T;
+  }
+}

@@ -6,10 +6,11 @@
 import { constants } from "node:fs";
 import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { finished } from "node:stream/promises";
 import type { Evidence } from "../evidence/evidence.js";
 import type { Findings } from "../evidence/findings.js";
 import type { FindingsDiff } from "./diff.js";
-import type { ReportContent } from "./format.js";
+import type { ReportContent, StreamedContent } from "./format.js";
 import { prepareOutDir } from "./out-dir.js";
 import { type ReportInput, viewOf } from "./view.js";
 import { FORMATS, type Format, formatById, REPORT_FORMATS } from "./registry.js";
@@ -99,11 +100,27 @@ async function writeContent(path: string, content: ReportContent, mode: number):
   let ok = false;
   try {
     if (typeof content === "string" || content instanceof Uint8Array) await file.writeFile(content);
+    else if ("writeTo" in content) await writeStreamed(file, content);
     else await writeBlocks(file, content);
     ok = true;
   } finally {
     await file.close().catch(() => {});
     if (!ok) await rm(path, { force: true });
+  }
+}
+
+/**
+ * Streamed content into the open file. The stream closes the file when it is done: a FileHandle
+ * does not close while a stream made from it is open, so writeContent's own close waits for that.
+ */
+async function writeStreamed(file: FileHandle, content: StreamedContent): Promise<void> {
+  const out = file.createWriteStream();
+  try {
+    await content.writeTo(out);
+    await finished(out);
+  } catch (err) {
+    out.destroy();
+    throw err;
   }
 }
 

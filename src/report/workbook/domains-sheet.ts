@@ -1,28 +1,28 @@
 // Domains: the posture matrix. One row a domain, its role and where its MX points, then one column
 // a control (from the rules' `control:` keys), each cell the worst verdict among that control's
 // findings for the domain and its MX hosts, written and coloured.
-import type ExcelJS from "exceljs";
-import type { ReportInput } from "../view.js";
+import type { Evidence } from "../../evidence/evidence.js";
+import type { Digest } from "../digest.js";
 import { whereMailGoes } from "../mail-path.js";
-import { cellText, matrixColumnsOf, matrixRows } from "../posture-matrix.js";
-import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
+import { cellText } from "../posture-matrix.js";
+import { type Book, Sheet } from "./sheet.js";
+import { FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
-export function domainsSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
-  const { evidence } = input;
-  const columns = matrixColumnsOf(input.allFindings());
-  const ws = addSheet(wb, "Domains", [
+export async function domainsSheet(book: Book, evidence: Evidence, { columns, rows }: Pick<Digest, "columns" | "rows">): Promise<void> {
+  const ws = new Sheet(book, "Domains", [
     { header: "Domain", width: 32 },
     { header: "Role", width: 10 },
     { header: "MX / gateway", width: 36, wrap: true },
     ...columns.map((c) => ({ header: c.name, width: Math.max(10, c.name.length + 2) })),
-  ]);
-  for (const r of matrixRows(input, columns)) {
-    const row = ws.addRow([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c, i) => cellText(c, r.notes[i] ?? 0, STATUS_SHORT, "n/a"))]);
+  ], { filter: true });
+  for (const r of rows) {
+    const row = ws.add([text(r.domain), r.role, text(whereMailGoes(evidence, r.domain)), ...r.cells.map((c, i) => cellText(c, r.notes[i] ?? 0, STATUS_SHORT, "n/a"))]);
     r.cells.forEach((c, i) => c && statusFill(row.getCell(4 + i), c));
+    await ws.flow();
   }
-  ws.addRow([]);
-  ws.addRow([LEGEND]).font = { ...FONT, italic: true };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 3 + columns.length } };
+  ws.add([]);
+  ws.add([LEGEND]).font = { ...FONT, italic: true };
+  ws.end();
 }
 
 /** What a cell says, for the sheets with verdict columns. */

@@ -1,10 +1,10 @@
 // Evidence: the raw records behind the verdicts, one row a record, so an auditor can check a
 // finding without reading the JSON: every DNS answer kept in the evidence (TXT, MX, TLSA, …, with
 // its JSON Pointer), each MTA-STS policy as served, and the tenant's connector settings.
-import type ExcelJS from "exceljs";
 import type { Evidence } from "../../evidence/evidence.js";
 import { type FoundLookup, lookupsIn, recordRows } from "../records.js";
-import { addSheet, text } from "./style.js";
+import { type Book, Sheet } from "./sheet.js";
+import { text } from "./style.js";
 
 const COLUMNS = [
   { header: "Subject", width: 30, wrap: true },
@@ -17,28 +17,30 @@ const COLUMNS = [
   { header: "In evidence.json", width: 46 },
 ];
 
-export function evidenceSheet(wb: ExcelJS.Workbook, evidence: Evidence): void {
-  const ws = addSheet(wb, "Evidence", COLUMNS);
+export async function evidenceSheet(book: Book, evidence: Evidence): Promise<void> {
+  const ws = new Sheet(book, "Evidence", COLUMNS, { filter: true });
   const emit = (subject: string, found: FoundLookup[]) => {
-    for (const r of recordRows(found)) ws.addRow([text(subject), text(r.name), r.type, r.status, r.ad ? "yes" : "no", text(r.record), text(r.pointer)]);
+    for (const r of recordRows(found)) ws.add([text(subject), text(r.name), r.type, r.status, r.ad ? "yes" : "no", text(r.record), text(r.pointer)]);
   };
   for (const name of Object.keys(evidence.domains).sort()) {
     const d = evidence.domains[name]!;
     emit(`domain:${name}`, lookupsIn(d, `/domains/${name}`));
+    await ws.flow();
     const body = d.mtaSts.policy?.body;
-    if (body) ws.addRow([text(`domain:${name}`), text(`https://mta-sts.${name}/.well-known/mta-sts.txt`), "HTTPS", "body", "", text(body), text(`/domains/${name}/mtaSts/policy/body`)]);
+    if (body) ws.add([text(`domain:${name}`), text(`https://mta-sts.${name}/.well-known/mta-sts.txt`), "HTTPS", "body", "", text(body), text(`/domains/${name}/mtaSts/policy/body`)]);
   }
   for (const host of Object.keys(evidence.mxHosts).sort()) {
     emit(`mx:${host}`, lookupsIn(evidence.mxHosts[host], `/mxHosts/${host}`));
+    await ws.flow();
   }
   const t = evidence.tenant;
   if (t) {
     t.connectors.forEach((c, i) => {
       for (const [field, value] of Object.entries(c)) {
         if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-        ws.addRow([text(`connector:${c.name}`), text(field), "tenant", c.direction, "", text(Array.isArray(value) ? value.join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value)), `/tenant/connectors/${i}/${field}`]);
+        ws.add([text(`connector:${c.name}`), text(field), "tenant", c.direction, "", text(Array.isArray(value) ? value.join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value)), `/tenant/connectors/${i}/${field}`]);
       }
     });
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  ws.end();
 }

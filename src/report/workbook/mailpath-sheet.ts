@@ -1,10 +1,10 @@
 // Mail path: for each domain, the inbound chain MX → gateway → connector → Enhanced Filtering →
 // ARC trust, one row a gateway and connector, each link with its verdict (src/report/mail-path.ts),
 // so the chain reads left to right as mail travels.
-import type ExcelJS from "exceljs";
 import type { ReportInput } from "../view.js";
 import { MAIL_PATH_NOTE, mailPathRows } from "../mail-path.js";
-import { addSheet, FONT, STATUS_SHORT, statusFill, text } from "./style.js";
+import { type Book, Sheet } from "./sheet.js";
+import { FONT, STATUS_SHORT, statusFill, text } from "./style.js";
 
 const COLUMNS = [
   { header: "Domain", width: 28 },
@@ -20,11 +20,11 @@ const COLUMNS = [
   { header: "ARC verdict", width: 12 },
 ];
 
-export function mailPathSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
-  const ws = addSheet(wb, "Mail path", COLUMNS);
+export async function mailPathSheet(book: Book, input: ReportInput): Promise<void> {
+  const ws = new Sheet(book, "Mail path", COLUMNS, { filter: true });
   for (const r of mailPathRows(input)) {
     const verdicts = [r.gatewayVerdict, r.lockDownVerdict, r.enhancedFilteringVerdict, r.arcVerdict];
-    const row = ws.addRow([
+    const row = ws.add([
       text(r.domain), text(r.mx), text(r.gateway), "", text(r.connector), text(r.lockDown), "", text(r.enhancedFiltering), "", text(r.arc), "",
     ]);
     [4, 7, 9, 11].forEach((col, i) => {
@@ -33,8 +33,9 @@ export function mailPathSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
       row.getCell(col).value = STATUS_SHORT[st];
       statusFill(row.getCell(col), st);
     });
+    await ws.flow();
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  ws.addRow([]);
-  ws.addRow([`${MAIL_PATH_NOTE} UNKNOWN: could not be assessed (never a pass).`]).font = { ...FONT, italic: true };
+  ws.add([]);
+  ws.add([`${MAIL_PATH_NOTE} UNKNOWN: could not be assessed (never a pass).`]).font = { ...FONT, italic: true };
+  ws.end();
 }

@@ -1,9 +1,9 @@
 // Remediation: the work list a council takes over. One row a distinct fix (a fix serving several
 // domains or connectors is one row listing them), most severe first, with the exact change and
 // columns for the client: Owner, Due date (validated as a date) and Status (a drop-down).
-import type ExcelJS from "exceljs";
 import { DASHED_DOMAIN, type FixGroup } from "../fix-groups.js";
-import { addSheet, LINK, MONO, SEVERITY_LABEL, statusFill, text } from "./style.js";
+import { type Book, Sheet } from "./sheet.js";
+import { MONO, SEVERITY_LABEL, statusFill, text } from "./style.js";
 
 export const WORK_STATUSES = ["Open", "In progress", "Done", "Accepted risk"] as const;
 
@@ -21,8 +21,8 @@ const COLUMNS = [
   { header: "Status", width: 12 },
 ];
 
-export function remediationSheet(wb: ExcelJS.Workbook, groups: FixGroup[]): void {
-  const ws = addSheet(wb, "Remediation", COLUMNS);
+export async function remediationSheet(book: Book, groups: FixGroup[]): Promise<void> {
+  const ws = new Sheet(book, "Remediation", COLUMNS, { filter: true });
   let n = 0;
   for (const g of groups) {
     for (const fix of g.fixes.length > 0 ? g.fixes : [{ text: "", names: g.subjects.map((s) => s.name) }]) {
@@ -32,13 +32,13 @@ export function remediationSheet(wb: ExcelJS.Workbook, groups: FixGroup[]): void
       const many = fix.names.length > 1 && g.placeholder !== "";
       const change = many ? `${fix.text}\n\n(put each ${g.kind}'s name in place of ${g.placeholder}${fix.text.includes(DASHED_DOMAIN) ? `, and the name with its dots as dashes in place of ${DASHED_DOMAIN}` : ""})` : fix.text;
       const ref = g.references[0];
-      const row = ws.addRow([
+      const row = ws.add([
         n, SEVERITY_LABEL[g.severity], text(`${g.title}\n(${g.ruleId})`),
         text(g.kind === "tenant" ? "the tenant" : fix.names.join("\n")), text(foundText), text(change),
-        ref ? { text: text(ref.title), hyperlink: ref.url } : "", "", null, "Open",
+        ref ? text(ref.title) : "", "", null, "Open",
       ]);
       statusFill(row.getCell(2), g.fails > 0 ? "fail" : "warn");
-      if (ref) row.getCell(7).font = LINK;
+      if (ref) ws.link(7, ref.url);
       row.getCell(6).font = MONO;
       row.getCell(9).numFmt = "yyyy-mm-dd";
       row.getCell(9).dataValidation = {
@@ -49,8 +49,9 @@ export function remediationSheet(wb: ExcelJS.Workbook, groups: FixGroup[]): void
         type: "list", allowBlank: false, showErrorMessage: true, errorTitle: "Status", error: `Choose one of: ${WORK_STATUSES.join(", ")}.`,
         formulae: [`"${WORK_STATUSES.join(",")}"`],
       };
+      await ws.flow();
     }
   }
-  if (n === 0) ws.addRow(["", "", "Nothing to fix: no check failed or warned."]);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  if (n === 0) ws.add(["", "", "Nothing to fix: no check failed or warned."]);
+  ws.end();
 }

@@ -2,7 +2,7 @@
 // for colour-blind readers (the status is always written in the cell too; the tints are from the
 // Okabe–Ito palette, which stays distinct under the common colour-vision deficiencies), and the
 // sheet set-up a consultant expects (frozen header, widths, wrapped text, landscape print that fits
-// the page width and repeats the header row).
+// the page width and repeats the header row: src/report/workbook/sheet.ts).
 import type ExcelJS from "exceljs";
 import type { Finding } from "../../evidence/findings.js";
 
@@ -56,35 +56,9 @@ export interface ColumnSpec {
   hidden?: boolean;
 }
 
-/** A sheet with a bold, frozen, repeated header row and print set-up. */
-export function addSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], options: { header?: boolean } = {}): ExcelJS.Worksheet {
-  const header = options.header ?? true;
-  const ws = wb.addWorksheet(name, {
-    views: header ? [{ state: "frozen", ySplit: 1, activeCell: "A2" }] : [{}],
-    pageSetup: {
-      orientation: "landscape",
-      paperSize: 9, // A4
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      ...(header ? { printTitlesRow: "1:1" } : {}),
-    },
-    headerFooter: { oddFooter: `&L${name}&RPage &P of &N` },
-  });
-  ws.columns = columns.map((c) => ({ header: header ? c.header : undefined, width: c.width, hidden: c.hidden ?? false, style: { font: FONT, alignment: { vertical: "top", wrapText: c.wrap ?? false } } }));
-  if (header) {
-    const row = ws.getRow(1);
-    row.font = BOLD;
-    row.alignment = { vertical: "middle", wrapText: true };
-    row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDDDDD" } };
-  }
-  return ws;
-}
-
 /** The bold label of a block on a free-form sheet. */
-export function heading(ws: ExcelJS.Worksheet, title: string): void {
-  const cell = ws.addRow([title]).getCell(1);
+export function heading(sheet: { add(values: ExcelJS.CellValue[]): ExcelJS.Row }, title: string): void {
+  const cell = sheet.add([title]).getCell(1);
   cell.font = { ...BOLD, size: 13 };
   // A heading runs on over the empty cells beside it rather than wrapping in its column.
   cell.alignment = { vertical: "bottom", wrapText: false };
@@ -96,26 +70,24 @@ export function heading(ws: ExcelJS.Worksheet, title: string): void {
  * wrapped lines print over each other. Width is in characters of the default font's "0";
  * proportional text runs a little narrower than that.
  */
-export function fitRowHeights(ws: ExcelJS.Worksheet, maxLines = 40): void {
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    let lines = 1;
-    let size = 11;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (ws.getColumn(col).hidden) return;
-      const wrap = cell.alignment?.wrapText ?? ws.getColumn(col).alignment?.wrapText ?? false;
-      const fontSize = cell.font?.size ?? 11;
-      size = Math.max(size, fontSize);
-      const value = cell.value;
-      const s = typeof value === "string" ? value : value && typeof value === "object" && "text" in value ? String((value as { text: unknown }).text) : String(value ?? "");
-      if (!wrap) return;
-      const mono = /Consolas|Courier|Mono/.test(cell.font?.name ?? "");
-      // Measured on LibreOffice's renderings with Carlito (metric-compatible with Calibri), with a
-      // margin: it breaks lines at "-" and "/", and a long token (a DKIM key) wraps early.
-      const perLine = Math.max(4, Math.floor(((ws.getColumn(col).width ?? 10) - 1) * (mono ? 0.9 : 1.0) * (11 / fontSize)));
-      const n = s.split("\n").reduce((k, l) => k + Math.max(1, Math.ceil(l.length / perLine)), 0);
-      lines = Math.max(lines, (n * fontSize) / 11);
-    });
-    if (lines > 1) row.height = Math.ceil(Math.min(lines, maxLines) * 15) + 2;
-    else if (size > 11) row.height = Math.ceil(size * 1.4);
+export function fitRowHeight(ws: ExcelJS.Worksheet, row: ExcelJS.Row, maxLines = 40): void {
+  let lines = 1;
+  let size = 11;
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    if (ws.getColumn(col).hidden) return;
+    const wrap = cell.alignment?.wrapText ?? ws.getColumn(col).alignment?.wrapText ?? false;
+    const fontSize = cell.font?.size ?? 11;
+    size = Math.max(size, fontSize);
+    const value = cell.value;
+    const s = typeof value === "string" ? value : value && typeof value === "object" && "text" in value ? String((value as { text: unknown }).text) : String(value ?? "");
+    if (!wrap) return;
+    const mono = /Consolas|Courier|Mono/.test(cell.font?.name ?? "");
+    // Measured on LibreOffice's renderings with Carlito (metric-compatible with Calibri), with a
+    // margin: it breaks lines at "-" and "/", and a long token (a DKIM key) wraps early.
+    const perLine = Math.max(4, Math.floor(((ws.getColumn(col).width ?? 10) - 1) * (mono ? 0.9 : 1.0) * (11 / fontSize)));
+    const n = s.split("\n").reduce((k, l) => k + Math.max(1, Math.ceil(l.length / perLine)), 0);
+    lines = Math.max(lines, (n * fontSize) / 11);
   });
+  if (lines > 1) row.height = Math.ceil(Math.min(lines, maxLines) * 15) + 2;
+  else if (size > 11) row.height = Math.ceil(size * 1.4);
 }
