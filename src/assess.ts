@@ -8,6 +8,7 @@ import { withDeadline } from "./dns/deadline.js";
 import { createResolver } from "./dns/resolver.js";
 import { requireResolver } from "./dns/validation.js";
 import { DEFAULT_RESOLVER } from "./dns/resolver-spec.js";
+import { setMaxListeners } from "node:events";
 import { tmpdir } from "node:os";
 import type { Evidence } from "./evidence/evidence.js";
 import type { Findings } from "./evidence/findings.js";
@@ -16,9 +17,10 @@ import { type Rules, type RulesOptions, loadRules } from "./evaluate.js";
 import { InputError } from "./input/errors.js";
 import { MAX_BYTES, readUserFile, requireReadableFile } from "./input/read-file.js";
 import type { ProbeContext } from "./probe/context.js";
-import { startDeadline } from "./probe/deadline.js";
+import { interruptError, startDeadline } from "./probe/deadline.js";
 import { concurrencyOf } from "./probe/concurrency.js";
 import { probeAll } from "./probe/run.js";
+import { domainCounter, type ProgressListener } from "./run/progress.js";
 import { writeRunReports } from "./run/report-thread.js";
 import { type SpooledRun, spooledRun } from "./run/spooled.js";
 import { readComparableFindings } from "./input/findings-file.js";
@@ -59,6 +61,14 @@ export interface ProbeOptions {
    * `error` with RUN_DEADLINE.
    */
   deadlineMs?: number;
+  /**
+   * Interrupts the run (the CLI's Ctrl-C): as when the deadline passes, what is in flight is cut
+   * off and nothing new is asked, the reports are written with what finished, and everything else
+   * is `error` with RUN_INTERRUPTED, never missing.
+   */
+  signal?: AbortSignal;
+  /** Told of each domain as it is done and of each step of the run (src/run/progress.ts). */
+  progress?: ProgressListener;
   /** Fields the sandbox and tests set so probes reach in-process servers. */
   context?: Partial<ProbeContext>;
   log?: (message: string) => void;
@@ -124,15 +134,26 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   const deadline = o.deadlineMs !== undefined
     ? startDeadline(o.deadlineMs, () => log(`the run deadline (${o.deadlineMs} ms) passed: what is in flight is cut off, and what could not be found out is reported as error (RUN_DEADLINE)`))
     : null;
+  // An interrupt cuts the run off as the deadline does, with its own code (src/probe/deadline.ts).
+  const interrupt = new AbortController();
+  const cutOff = deadline ? AbortSignal.any([deadline.signal, interrupt.signal]) : interrupt.signal;
+  // Every open network step listens on it; thousands may, which is not a leak.
+  setMaxListeners(0, interrupt.signal, cutOff);
+  const onInterrupt = () => interrupt.abort(interruptError());
+  if (o.signal?.aborted) onInterrupt();
+  else o.signal?.addEventListener("abort", onInterrupt, { once: true });
+  const step = (message: string) => o.progress?.({ kind: "step", message });
   try {
-    const ctx = await probeContext(o, deadline?.signal);
+    const ctx = await probeContext(o, cutOff);
     const validation = await requireResolver(ctx.resolver);
+    step(`resolver ${ctx.resolver.info.spec}: ${validation.validates ? "validates DNSSEC" : "does not validate DNSSEC"}`);
     // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
     // --ca-file is trusted for the Microsoft endpoints too (sign-in included), as for the probes.
     const tenant = o.tenantCollect ? await collectTenant({ ...o.tenantCollect, ca: [...(o.tenantCollect.ca ?? []), ...ctx.ca] }) : (o.tenant ?? null);
     const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
     const c = concurrencyOf(o.concurrency);
     const threads = o.threads ?? targets.length >= THREADS_FROM;
+    step(`probing ${targets.length} domain${targets.length === 1 ? "" : "s"}, ${c.domains} at once${threads ? ", judged in a second thread" : ""}`);
     // Each domain is judged as its evidence completes and kept on disk, not in memory (src/run/):
     // in the output folder, or the system's temporary one when no reports are written.
     const run = await spooledRun(targets, ctx, {
@@ -141,10 +162,14 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     }, {
       rules, from: { ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}), ...(o.configFile ? { configFile: o.configFile } : {}), ...(o.dataFiles ? { dataFiles: o.dataFiles } : {}) },
       now: ctx.now(), thread: threads,
-    }, o.outDir ?? tmpdir());
-    return await writeRun(o, rules, run, baseline, threads);
+    }, o.outDir ?? tmpdir(), o.progress ? domainCounter(targets.length, o.progress) : undefined);
+    step(`judged ${run.data.names.length} domains and ${Object.keys(run.view.evidence.mxHosts).length} MX hosts; writing ${o.outDir ? (o.formats ?? FORMATS).join(", ") : "no reports"}`);
+    const result = await writeRun(o, rules, run, baseline, threads);
+    for (const file of result.files) step(`wrote ${file}`);
+    return result;
   } finally {
     deadline?.clear();
+    o.signal?.removeEventListener("abort", onInterrupt);
   }
 }
 
@@ -176,7 +201,6 @@ function resultOf(run: SpooledRun, view: ReportInput, rest: Omit<AssessResult, "
     if (disposed) throw new Error("the run's evidence and findings were not read before dispose(), which deleted them");
     return (whole = run.materialize());
   };
-  keepUntilExit(run);
   return {
     ...rest,
     view,
@@ -189,22 +213,8 @@ function resultOf(run: SpooledRun, view: ReportInput, rest: Omit<AssessResult, "
     dispose: () => {
       disposed = true;
       run.remove();
-      LIVE.delete(run);
     },
   };
-}
-
-/** Runs whose files are still on disk: removed when the process exits (one listener for them all). */
-const LIVE = new Set<SpooledRun>();
-
-function keepUntilExit(run: SpooledRun): void {
-  if (LIVE.size === 0 && !process.listeners("exit").includes(removeLive)) process.on("exit", removeLive);
-  LIVE.add(run);
-}
-
-function removeLive(): void {
-  for (const run of LIVE) run.remove();
-  LIVE.clear();
 }
 
 /** Probe domains without a tenant or rules: the evidence of each, and of the MX hosts they name. */

@@ -7,6 +7,9 @@ import { defaultRulesDir } from "../paths.js";
 import { DEFAULT_CONCURRENCY, DNS_PER_DOMAIN, MAX_HOST_CONCURRENCY } from "../probe/concurrency.js";
 import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseDuration, parseFailOn, type parseFormats, positiveInt, quietIncomplete, runExitCode, timestampFolder } from "./options.js";
 import { boundHeapGrowth } from "./heap.js";
+import { interruptOnSignals } from "./interrupt.js";
+import { progressLine, type ProgressLine, wantsProgressLine } from "./progress-line.js";
+import type { ProgressListener } from "../run/progress.js";
 
 export function registerAssessCommand(program: Command): void {
   program
@@ -40,6 +43,7 @@ export function registerAssessCommand(program: Command): void {
     .option("--baseline <findings.json>", "an earlier run's findings.json: the reports and the summary say what changed since")
     .option("--fail-on <list>", FAIL_ON_HELP)
     .option("-q, --quiet", "print nothing but errors, and one line when checks could not be assessed")
+    .option("-v, --verbose", "log each step of the run and each domain as it is done, on stderr")
     .addHelpText(
       "after",
       `${formatsHelp()}
@@ -59,7 +63,12 @@ Examples:
       const { assess, summaryOf } = await import("../index.js");
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const tenantCollect = tenantOptions(o);
-      const result = await assess({
+      const line = wantsProgressLine(process.stderr, o.quiet === true) ? progressLine(process.stderr) : null;
+      const log = (m: string) => (line ? line.log(`exo-posture: ${m}`) : process.stderr.write(`exo-posture: ${m}\n`));
+      const interrupt = interruptOnSignals(log);
+      let result: Awaited<ReturnType<typeof assess>>;
+      try {
+        result = await assess({
         domains: o.domain,
         ...(o.domainsFile !== undefined ? { domainsFile: o.domainsFile } : {}),
         resolver: o.resolver,
@@ -79,14 +88,32 @@ Examples:
         dataFiles: o.data,
         messageFiles: o.message,
         ...(tenantCollect ? { tenantCollect } : {}),
-        log: (m) => process.stderr.write(`exo-posture: ${m}\n`),
+        log,
+        signal: interrupt.signal,
+        ...(line || o.verbose ? { progress: progressOf(line, o.verbose === true, log) } : {}),
       });
+      } finally {
+        line?.clear();
+        interrupt.stop();
+      }
       // Read through the view: a run of thousands of domains is never held whole to print its summary.
       if (!o.quiet) process.stdout.write(summaryOf(result.view, result.rules.pack, result.files, result.changes ? { changes: result.changes } : {}));
       else process.stderr.write(quietIncomplete(result.view.findings, result.files));
-      process.exitCode = runExitCode(result.view.allFindings(), failOn, result.reportFailures);
+      process.exitCode = interrupt.exitCode ?? runExitCode(result.view.allFindings(), failOn, result.reportFailures);
       result.dispose();
     });
+}
+
+/** The live line's updates, and with --verbose each step and each domain as a line of its own. */
+function progressOf(line: ProgressLine | null, verbose: boolean, log: (m: string) => void): ProgressListener {
+  return (e) => {
+    if (e.kind === "step") {
+      if (verbose) log(e.message);
+      return;
+    }
+    if (verbose) log(`${e.name}: done (${e.done} of ${e.total})${e.hadUnknown ? ", with something that could not be found out" : ""}`);
+    line?.update(e);
+  };
 }
 
 /** The tenant is collected when any tenant option is given; otherwise the run is domains only. */
@@ -133,4 +160,5 @@ interface AssessCliOptions {
   baseline?: string;
   failOn?: string;
   quiet?: boolean;
+  verbose?: boolean;
 }

@@ -13,6 +13,7 @@ import { EXIT, reportError } from "./exit.js";
 import { registerRulesCommand } from "./rules.js";
 import { registerSchemaCommand } from "./schema.js";
 import { registerSpfCommand } from "./spf.js";
+import { filterWrites } from "./terminal.js";
 
 export function buildProgram(): Command {
   const program = new Command("exo-posture")
@@ -59,15 +60,8 @@ export async function main(argv: string[]): Promise<number> {
 // Everything the command prints passes one filter: no secret of this run or in a token's shape,
 // and no control character from outside (an ESC in a connector name, a TXT record or a server's
 // reply would drive the terminal): shown as \xNN (src/text/visible.ts, src/text/secrets.ts).
-for (const stream of [process.stdout, process.stderr]) {
-  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-    const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) ? chunk.toString("utf8") : null;
-    if (text === null) return write(chunk, ...rest);
-    const encodingGiven = typeof rest[0] === "string";
-    return write(visibleControls(scrubSecrets(text)), ...(encodingGiven ? ["utf8", ...rest.slice(1)] : rest));
-  }) as typeof stream.write;
-}
+// The progress line's own control sequences go past it (src/cli/terminal.ts).
+for (const stream of [process.stdout, process.stderr]) filterWrites(stream, (text) => visibleControls(scrubSecrets(text)));
 
 // A reader that stops early (`exo-posture schema evidence | head -1`) closes the pipe: that is not
 // an error of ours. Stop quietly with what was wanted already delivered, instead of an EPIPE trace.

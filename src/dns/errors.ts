@@ -13,6 +13,7 @@ export type DnsErrorCode = ErrorCodes<
   | "DNS_BAD_NAME"
   | "DNS_CNAME_CHAIN"
   | "RUN_DEADLINE"
+  | "RUN_INTERRUPTED"
 >;
 
 export class DnsError extends Error {

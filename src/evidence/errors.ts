@@ -28,7 +28,7 @@ export const ERROR_CODES = [
   "EXO_NETWORK", "EXO_BAD_RESPONSE", "EXO_EMPTY_RESULT", "EXO_CMDLET_REFUSED",
   "AUTH_TENANT_NOT_FOUND", "AUTH_CLIENT_NOT_FOUND", "AUTH_INVALID_CREDENTIAL", "AUTH_UNREACHABLE", "AUTH_FAILED",
   "BUNDLE_MISSING", "BUNDLE_CMDLET_FAILED",
-  "NOT_COLLECTED", "NOT_CHECKED", "NOT_VISIBLE", "RUN_DEADLINE", "EVIDENCE_INCONSISTENT", "RULE_UNDECIDED", "RULE_BUDGET", "INTERNAL",
+  "NOT_COLLECTED", "NOT_CHECKED", "NOT_VISIBLE", "RUN_DEADLINE", "RUN_INTERRUPTED", "EVIDENCE_INCONSISTENT", "RULE_UNDECIDED", "RULE_BUDGET", "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -385,6 +385,11 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorEntry } = {
     area: "internal",
     meaning: "The run's --deadline passed before this was found out: the step in flight was cut off, or never started. Everything that finished before is in the reports as usual.",
     remedy: "Give the run more time (--deadline), or split the domain list into shards; --smtp-timeout and --dns-timeout shorten what one slow server can cost.",
+  },
+  RUN_INTERRUPTED: {
+    area: "internal",
+    meaning: "The run was interrupted (Ctrl-C, or SIGINT / SIGTERM from a scheduler) before this was found out: the step in flight was cut off, or never started, and a domain not yet reached has every check here. The reports hold what finished before; the run is partial.",
+    remedy: "Run again to assess what is missing: the same domain list, or only the domains listed with this code (a domains file of them, or --shard to split a long list over several runs).",
   },
   EVIDENCE_INCONSISTENT: {
     area: "internal",

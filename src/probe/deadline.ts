@@ -1,7 +1,8 @@
-// The run deadline (assess --deadline). When it passes, every network step still open is cut off
-// and every new one fails at once with RUN_DEADLINE, so the probes finish within moments and record
-// what they could not find out as evidence errors; the rules make those `error`, never pass, and
-// the reports are written with everything that finished before.
+// The run deadline (assess --deadline), and the interrupt (Ctrl-C). When either comes, every
+// network step still open is cut off and every new one fails at once with its code (RUN_DEADLINE,
+// RUN_INTERRUPTED), so the probes finish within moments and record what they could not find out as
+// evidence errors; the rules make those `error`, never pass, and the reports are written with
+// everything that finished before.
 import { setMaxListeners } from "node:events";
 import type { ErrorCode } from "../evidence/errors.js";
 
@@ -12,8 +13,21 @@ export interface RunDeadline {
   clear(): void;
 }
 
+/** The codes of a run cut short: its deadline passed, or it was interrupted. */
+export type CutOffCode = "RUN_DEADLINE" | "RUN_INTERRUPTED";
+
 export function deadlineError(message: string): Error & { code: ErrorCode } {
   return Object.assign(new Error(message), { code: "RUN_DEADLINE" as const });
+}
+
+/** The reason an interrupted run's signal aborts with. */
+export function interruptError(message = "the run was interrupted before this step finished"): Error & { code: ErrorCode } {
+  return Object.assign(new Error(message), { code: "RUN_INTERRUPTED" as const });
+}
+
+/** Why the run's signal aborted, as the code every step it cut off records. */
+export function cutOffCode(signal: AbortSignal): CutOffCode {
+  return (signal.reason as { code?: unknown } | undefined)?.code === "RUN_INTERRUPTED" ? "RUN_INTERRUPTED" : "RUN_DEADLINE";
 }
 
 export function startDeadline(ms: number, onPassed: () => void = () => {}): RunDeadline {
@@ -31,5 +45,5 @@ export function startDeadline(ms: number, onPassed: () => void = () => {}): RunD
 /** The deadline's reason as a message, for errors made where it cuts in. */
 export function deadlineMessage(signal: AbortSignal): string {
   const reason = signal.reason as { message?: unknown } | undefined;
-  return typeof reason?.message === "string" ? reason.message : "the run deadline passed";
+  return typeof reason?.message === "string" ? reason.message : cutOffCode(signal) === "RUN_INTERRUPTED" ? "the run was interrupted" : "the run deadline passed";
 }

@@ -7,7 +7,9 @@
 // through the view (src/report/view.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import type { DomainEvidence } from "../evidence/domain.js";
 import type { Evidence } from "../evidence/evidence.js";
+import type { MxHostEvidence } from "../evidence/mx-host.js";
 import type { Findings } from "../evidence/findings.js";
 import { requireResolver } from "../dns/validation.js";
 import type { ProbeContext } from "../probe/context.js";
@@ -40,17 +42,23 @@ export interface Judging {
   thread: boolean;
 }
 
+/** Called with each domain as it is handed to the judge (progress). */
+export type DomainWatch = (domain: DomainEvidence, mxHosts: Record<string, MxHostEvidence>) => void;
+
 export async function spooledRun(
-  targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions, judging: Judging, dir: string,
+  targets: DomainTarget[], ctx: ProbeContext, options: ProbeRunOptions, judging: Judging, dir: string, watch?: DomainWatch,
 ): Promise<SpooledRun> {
   const folder = mkdtempSync(join(dir, ".exo-posture-spool-"));
   let judge: DomainJudge | null = null;
   let closeView = () => {};
   const remove = () => {
+    LIVE.delete(remove);
     judge?.abort();
     closeView();
     rmSync(folder, { recursive: true, force: true });
   };
+  // Gone when the process exits, however it exits (a second Ctrl-C included), unless removed first.
+  removeAtExit(remove);
   try {
     const tenant = options.tenant ?? null;
     // A resolver that does not answer at all stops the run here (ResolverUnavailableError).
@@ -59,7 +67,11 @@ export async function spooledRun(
     const init: JudgeInit = { folder, rules: judging.from, now: judging.now, resolver, tenant };
     const started = judging.thread ? threadJudge(init) : localJudge(init, judging.rules.start(judging.now, tenant !== null));
     judge = started;
-    const run = await streamProbes(targets, ctx, { ...options, validation }, (domain, mxHosts) => started.domain(domain, mxHosts));
+    const run = await streamProbes(targets, ctx, { ...options, validation }, (domain, mxHosts) => {
+      const handed = started.domain(domain, mxHosts);
+      watch?.(domain, mxHosts);
+      return handed;
+    });
     const judged = await started.finish(run.head, targets.map((t) => t.name));
     const names = targets.map((t) => t.name).filter((n) => judged.domains.has(n));
     const data: SpooledRunData = { folder, head: run.head, judged, names };
@@ -72,3 +84,15 @@ export async function spooledRun(
   }
 }
 
+
+/** The removers of runs whose files are on disk: run when the process exits (one listener for them all). */
+const LIVE = new Set<() => void>();
+
+function removeAtExit(remove: () => void): void {
+  if (!process.listeners("exit").includes(removeLive)) process.on("exit", removeLive);
+  LIVE.add(remove);
+}
+
+function removeLive(): void {
+  for (const remove of [...LIVE]) remove();
+}

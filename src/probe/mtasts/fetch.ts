@@ -9,7 +9,7 @@ import type { EvidenceError } from "../../evidence/common.js";
 import type { MtaStsFetch } from "../../evidence/mtasts.js";
 import { TOOL } from "../../version.js";
 import type { ProbeContext } from "../context.js";
-import { deadlineMessage } from "../deadline.js";
+import { cutOffCode, deadlineMessage } from "../deadline.js";
 import { policyConnector, type TlsSeen } from "./connector.js";
 import { classify } from "./fetch-errors.js";
 import { addressesOf, codedError } from "./lookup.js";
@@ -107,7 +107,7 @@ export async function fetchPolicy(domain: string, ctx: ProbeContext): Promise<Mt
     return withResponse(null, body);
   } catch (err) {
     const tls = { certificate: seen.certificate, tlsVersion: seen.tlsVersion };
-    if (ctx.signal?.aborted) return { ...out, ...tls, error: { code: "RUN_DEADLINE", message: `the policy fetch of ${url}: ${deadlineMessage(ctx.signal)}` } };
+    if (ctx.signal?.aborted) return { ...out, ...tls, error: { code: cutOffCode(ctx.signal), message: `the policy fetch of ${url}: ${deadlineMessage(ctx.signal)}` } };
     if (timedOut) return { ...out, ...tls, error: { code: "HTTP_TIMEOUT", message: `the policy fetch of ${url} took longer than ${2 * ctx.timeoutMs} ms` } };
     const { kind, error } = classify(err, url);
     return kind === "failure" ? { ...out, ...tls, failure: error } : { ...out, ...tls, error };

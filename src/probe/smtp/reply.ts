@@ -15,6 +15,7 @@ export type SmtpErrorCode = ErrorCodes<
   | "SMTP_RESET"
   | "TLS_HANDSHAKE"
   | "RUN_DEADLINE"
+  | "RUN_INTERRUPTED"
 >;
 
 export class SmtpProbeError extends Error {

@@ -3,7 +3,7 @@
 // transcript, so the evidence shows how far the session got.
 import net from "node:net";
 import tls from "node:tls";
-import { deadlineMessage } from "../deadline.js";
+import { cutOffCode, deadlineMessage } from "../deadline.js";
 import { SmtpProbeError, replyReader } from "./reply.js";
 
 export interface Endpoint {
@@ -22,7 +22,7 @@ export interface SessionOptions {
   /** The MX host name: TLS SNI (RFC 6066 §3), as RFC 7672 §8.1 asks of a DANE client. */
   mxHost: string;
   timeoutMs: number;
-  /** The run deadline: when it aborts, the session is cut off with RUN_DEADLINE. */
+  /** The run deadline or interrupt: when it aborts, the session is cut off with its code (RUN_DEADLINE, RUN_INTERRUPTED). */
   signal?: AbortSignal;
   /** Versions, ciphers and trust store for the handshake. */
   tls: Pick<tls.ConnectionOptions, "ca" | "secureContext" | "minVersion" | "maxVersion" | "ciphers">;
@@ -31,14 +31,14 @@ export interface SessionOptions {
 export async function startTlsSession(o: SessionOptions, transcript: Transcript): Promise<tls.TLSSocket> {
   const signal = o.signal;
   if (!signal) return session(o, transcript, () => {});
-  if (signal.aborted) throw new SmtpProbeError("RUN_DEADLINE", `not started: ${deadlineMessage(signal)}`);
+  if (signal.aborted) throw new SmtpProbeError(cutOffCode(signal), `not started: ${deadlineMessage(signal)}`);
   // Every socket the session opens is destroyed when the deadline passes, so nothing stays open.
   const sockets = new Set<net.Socket>();
   let onAbort = () => {};
   const cutOff = new Promise<never>((_, reject) => {
     onAbort = () => {
       for (const s of sockets) s.destroy();
-      reject(new SmtpProbeError("RUN_DEADLINE", `cut off: ${deadlineMessage(signal)}`));
+      reject(new SmtpProbeError(cutOffCode(signal), `cut off: ${deadlineMessage(signal)}`));
     };
   });
   signal.addEventListener("abort", onAbort, { once: true });
