@@ -21,6 +21,7 @@ import { interruptError, startDeadline } from "./probe/deadline.js";
 import { concurrencyOf } from "./probe/concurrency.js";
 import { probeAll } from "./probe/run.js";
 import { domainCounter, type ProgressListener } from "./run/progress.js";
+import { inShard, type Shard } from "./run/shard.js";
 import { writeRunReports } from "./run/report-thread.js";
 import { type SpooledRun, spooledRun } from "./run/spooled.js";
 import { readComparableFindings } from "./input/findings-file.js";
@@ -67,6 +68,11 @@ export interface ProbeOptions {
    * is `error` with RUN_INTERRUPTED, never missing.
    */
   signal?: AbortSignal;
+  /**
+   * Take only this shard of the domain list (--shard k/n): the domains whose name hashes to k
+   * (src/run/shard.ts), the tenant's included; `merge` combines the n shards' folders.
+   */
+  shard?: Shard;
   /** Told of each domain as it is done and of each step of the run (src/run/progress.ts). */
   progress?: ProgressListener;
   /** Fields the sandbox and tests set so probes reach in-process servers. */
@@ -150,7 +156,10 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     // The tenant is read first, so that every accepted domain gets its role from it (docs/rules.md).
     // --ca-file is trusted for the Microsoft endpoints too (sign-in included), as for the probes.
     const tenant = o.tenantCollect ? await collectTenant({ ...o.tenantCollect, ca: [...(o.tenantCollect.ca ?? []), ...ctx.ca] }) : (o.tenant ?? null);
-    const targets = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
+    const all = tenant ? mergeTargets(tenantTargets(tenant, ctx.log), given) : given;
+    const shard = o.shard;
+    const targets = shard ? all.filter((t) => inShard(t.name, shard)) : all;
+    if (shard) step(`shard ${shard.index}/${shard.count}: ${targets.length} of the ${all.length} domains`);
     const c = concurrencyOf(o.concurrency);
     const threads = o.threads ?? targets.length >= THREADS_FROM;
     step(`probing ${targets.length} domain${targets.length === 1 ? "" : "s"}, ${c.domains} at once${threads ? ", judged in a second thread" : ""}`);
@@ -158,7 +167,7 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     // in the output folder, or the system's temporary one when no reports are written.
     const run = await spooledRun(targets, ctx, {
       tenant, data: rules.data, messages: o.messageFiles ?? [], validation, ...(o.maxMxHosts !== undefined ? { maxMxHosts: o.maxMxHosts } : {}),
-      domainConcurrency: c.domains, hostConcurrency: c.hosts,
+      domainConcurrency: c.domains, hostConcurrency: c.hosts, ...(shard ? { shard } : {}),
     }, {
       rules, from: { ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}), ...(o.configFile ? { configFile: o.configFile } : {}), ...(o.dataFiles ? { dataFiles: o.dataFiles } : {}) },
       now: ctx.now(), thread: threads,

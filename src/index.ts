@@ -5,6 +5,9 @@
 
 // Runs: assess (collect + probe + evaluate + write), evaluate a saved evidence file, probe domains.
 export { assess, probeDomain, probeDomains, type AssessOptions, type AssessResult, type ProbeOptions } from "./assess.js";
+export { mergeEvidence, mergeRuns, type MergeOptions, type MergeResult } from "./merge.js";
+export { inShard, parseShard, shardOf, type Shard } from "./run/shard.js";
+export type { ProgressEvent, ProgressListener } from "./run/progress.js";
 export { evaluateFile, loadRules, type EvaluateFileOptions, type EvaluateFileResult, type Rules, type RulesOptions } from "./evaluate.js";
 export { mergeTargets, readTargets, tenantTargets, type DomainTarget } from "./targets.js";
 

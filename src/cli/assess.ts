@@ -6,10 +6,12 @@ import type { CollectTenantOptions } from "../index.js";
 import { defaultRulesDir } from "../paths.js";
 import { DEFAULT_CONCURRENCY, DNS_PER_DOMAIN, MAX_HOST_CONCURRENCY } from "../probe/concurrency.js";
 import { collect, FAIL_ON_HELP, formatOption, formatsHelp, parseDuration, parseFailOn, type parseFormats, positiveInt, quietIncomplete, runExitCode, timestampFolder } from "./options.js";
+import { UsageError } from "./exit.js";
 import { boundHeapGrowth } from "./heap.js";
 import { interruptOnSignals } from "./interrupt.js";
 import { progressLine, type ProgressLine, wantsProgressLine } from "./progress-line.js";
-import type { ProgressListener } from "../run/progress.js";
+import type { ProgressListener, Shard } from "../index.js";
+import { parseShard } from "../run/shard.js";
 
 export function registerAssessCommand(program: Command): void {
   program
@@ -22,6 +24,7 @@ export function registerAssessCommand(program: Command): void {
     .option("--smtp-timeout <ms>", "timeout of one SMTP step (connect, a reply, the TLS handshake), in milliseconds (default 5000, or --dns-timeout when longer)", positiveInt("--smtp-timeout"))
     .option("--concurrency <n>", `domains probed at once (MX hosts: at most ${MAX_HOST_CONCURRENCY} at once; DNS queries in flight: ${DNS_PER_DOMAIN} a domain)`, positiveInt("--concurrency"), DEFAULT_CONCURRENCY)
     .option("--max-mx-hosts <n>", "MX hosts probed per domain, most preferred first; the rest are reported as not probed (error), never as passed", positiveInt("--max-mx-hosts"), 10)
+    .option("--shard <k/n>", "assess only shard k of n of the domain list (by a hash of each name, so every machine takes the same share whatever the list's order); exo-posture merge combines the n folders", parseShardOption)
     .option("--deadline <duration>", "time limit for the whole run (90s, 15m, 2h): what finished is reported, the rest is error with RUN_DEADLINE", parseDuration("--deadline"))
     .option("--allow-private", "connect to MX and MTA-STS hosts that resolve to private, loopback or link-local addresses (off by default: a hostile domain must not reach your own network)")
     .option("--ca-file <pem>", "an extra trusted CA certificate for HTTPS and SMTP checks and for Microsoft sign-in, Graph and Exchange (repeatable)", collect, [])
@@ -55,7 +58,8 @@ Examples:
   exo-posture assess --domain example.gov.uk --message sample.eml --data our-gateways.yaml
   exo-posture assess --tenant contoso.onmicrosoft.com --client-id 00000000-0000-0000-0000-000000000000 --certificate app.pem
   AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… exo-posture assess --tenant
-  exo-posture assess --tenant-bundle contoso-bundle.json --domain extra.example.gov.uk`,
+  exo-posture assess --tenant-bundle contoso-bundle.json --domain extra.example.gov.uk
+  exo-posture assess --domains-file sector.txt --shard 2/8 --out shards/2   (then: exo-posture merge shards/* --out all)`,
     )
     .action(async (o: AssessCliOptions) => {
       boundHeapGrowth();
@@ -78,6 +82,7 @@ Examples:
         maxMxHosts: o.maxMxHosts,
         concurrency: o.concurrency,
         ...(o.deadline !== undefined ? { deadlineMs: o.deadline } : {}),
+        ...(o.shard !== undefined ? { shard: o.shard } : {}),
         caFiles: o.caFile,
         rulesDir: o.rules,
         ...(o.config !== undefined ? { configFile: o.config } : {}),
@@ -149,6 +154,7 @@ interface AssessCliOptions {
   maxMxHosts: number;
   concurrency: number;
   deadline?: number;
+  shard?: Shard;
   caFile: string[];
   dkimSelector: string[];
   message: string[];
@@ -161,4 +167,13 @@ interface AssessCliOptions {
   failOn?: string;
   quiet?: boolean;
   verbose?: boolean;
+}
+
+/** --shard k/n; anything else is a usage error (exit 2) saying what k/n is. */
+function parseShardOption(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }

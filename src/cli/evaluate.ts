@@ -1,30 +1,19 @@
 // `exo-posture evaluate`: re-run a rule pack over a saved evidence file, offline.
 import type { Command } from "commander";
 import { defaultRulesDir } from "../paths.js";
-import { FAIL_ON_HELP, formatOption, formatsHelp, parseFailOn, type parseFormats, quietIncomplete, runExitCode } from "./options.js";
+import { judgingOptions, parseFailOn, type parseFormats, quietIncomplete, reportOptions, runExitCode } from "./options.js";
 import { boundHeapGrowth } from "./heap.js";
 
 export function registerEvaluateCommand(program: Command): void {
-  program
+  reportOptions(judgingOptions(program
     .command("evaluate")
     .description("re-run a rule pack over a saved evidence file, offline (no network)")
-    .requiredOption("--evidence <file>", "an evidence.json written by assess")
-    .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
-    .option("--config <yaml>", "your parameters, severity overrides and waivers")
-    .option("--data <file>", "an extra gateway / encrypted-portal catalogue file (repeatable)", (v: string, p: string[] = []) => [...p, v], [])
+    .requiredOption("--evidence <file>", "an evidence.json written by assess"), defaultRulesDir)
     .option("--out <dir>", "output folder (default: a folder 'evaluated' beside the evidence file)")
-    .addOption(formatOption())
-    .option("--baseline <findings.json>", "an earlier run's findings.json: the reports and the summary say what changed since")
-    .option("--fail-on <list>", FAIL_ON_HELP)
-    .option("-q, --quiet", "print nothing but errors, and one line when checks could not be assessed")
-    .addHelpText(
-      "after",
-      `${formatsHelp()}
-
-Examples:
-  exo-posture evaluate --evidence reports/demo/evidence.json
-  exo-posture evaluate --evidence old/evidence.json --rules ./my-pack --config waivers.yaml --out /tmp/re`,
-    )
+    .option("--baseline <findings.json>", "an earlier run's findings.json: the reports and the summary say what changed since"), [
+    "exo-posture evaluate --evidence reports/demo/evidence.json",
+    "exo-posture evaluate --evidence old/evidence.json --rules ./my-pack --config waivers.yaml --out /tmp/re",
+  ])
     .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; baseline?: string; failOn?: string; quiet?: boolean }) => {
       boundHeapGrowth();
       const { evaluateFile, renderSummary } = await import("../index.js");

@@ -1,8 +1,8 @@
 // Ctrl-C (SIGINT) and a scheduler's SIGTERM during a run: the first stops new work and lets the
 // run write what it has (src/probe/deadline.ts cuts off what is in flight, with RUN_INTERRUPTED),
 // then the process exits 130 (SIGINT) or 143 (SIGTERM), 128 + the signal's number as shells do;
-// a second one exits at once (the run's hidden spool folder is removed on the way out).
-import { interruptError } from "../probe/deadline.js";
+// a second one exits at once (the run's hidden spool folder is removed on the way out). assess
+// gives any abort of its `signal` the code RUN_INTERRUPTED.
 
 export interface Interrupt {
   signal: AbortSignal;
@@ -24,7 +24,7 @@ export function interruptOnSignals(log: (message: string) => void): Interrupt {
     }
     exitCode = CODES[name];
     log(`${name === "SIGINT" ? "interrupted (Ctrl-C)" : "SIGTERM"}: no new work is started and what is in flight is cut off; the reports are written with what the run has, the rest as error (RUN_INTERRUPTED). ${name === "SIGINT" ? "Ctrl-C" : "SIGTERM"} again quits at once.`);
-    controller.abort(interruptError());
+    controller.abort();
   };
   const handlers = { SIGINT: on("SIGINT"), SIGTERM: on("SIGTERM") };
   process.on("SIGINT", handlers.SIGINT);

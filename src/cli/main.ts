@@ -9,6 +9,7 @@ import { registerAssessCommand } from "./assess.js";
 import { registerDemoCommand } from "./demo.js";
 import { registerDiffCommand } from "./diff.js";
 import { registerEvaluateCommand } from "./evaluate.js";
+import { registerMergeCommand } from "./merge.js";
 import { EXIT, reportError } from "./exit.js";
 import { registerRulesCommand } from "./rules.js";
 import { registerSchemaCommand } from "./schema.js";
@@ -23,7 +24,8 @@ export function buildProgram(): Command {
     .addHelpText(
       "after",
       `
-Exit codes: 0 done; 1 done and a finding reached --fail-on; 2 bad usage or bad input; 3 the run failed.
+Exit codes: 0 done; 1 done and a finding reached --fail-on; 2 bad usage or bad input; 3 the run failed;
+130 interrupted (Ctrl-C; 143 SIGTERM): the reports of what finished are written.
 
 Examples:
   exo-posture demo
@@ -32,6 +34,7 @@ Examples:
     );
   registerAssessCommand(program);
   registerEvaluateCommand(program);
+  registerMergeCommand(program);
   registerDiffCommand(program);
   registerRulesCommand(program);
   registerSchemaCommand(program);

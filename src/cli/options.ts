@@ -1,5 +1,5 @@
 // Parsers for option values shared by several subcommands.
-import { Option } from "commander";
+import { type Command, Option } from "commander";
 import { SEVERITIES } from "../evidence/findings.js";
 import { FORMATS, type Format, isFormat, REPORT_FORMATS } from "../report/registry.js";
 import { EXIT, UsageError } from "./exit.js";
@@ -98,4 +98,21 @@ export function runExitCode(findings: Iterable<{ status: string; severity: strin
   for (const f of reportFailures) process.stderr.write(`exo-posture: the ${f.format} report could not be written: ${f.reason}\n`);
   if (reportFailures.length > 0) return EXIT.failed;
   return reachesFailOn(findings, failOn) ? EXIT.threshold : EXIT.ok;
+}
+
+/** The rule pack, config and data catalogue options of the commands that judge saved evidence offline (evaluate, merge). */
+export function judgingOptions(command: Command, rulesDir: string): Command {
+  return command
+    .option("--rules <dir>", "the rule pack folder", rulesDir)
+    .option("--config <yaml>", "your parameters, severity overrides and waivers")
+    .option("--data <file>", "an extra gateway / encrypted-portal catalogue file (repeatable)", collect, []);
+}
+
+/** --format, --fail-on and --quiet of a command that writes reports, and its --help's formats and examples. */
+export function reportOptions(command: Command, examples: string[]): Command {
+  return command
+    .addOption(formatOption())
+    .option("--fail-on <list>", FAIL_ON_HELP)
+    .option("-q, --quiet", "print nothing but errors, and one line when checks could not be assessed")
+    .addHelpText("after", `${formatsHelp()}\n\nExamples:\n${examples.map((e) => `  ${e}`).join("\n")}`);
 }

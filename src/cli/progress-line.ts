@@ -4,7 +4,7 @@
 // stderr is not a terminal, with --quiet, or under CI, so logs and pipes get no control characters.
 // A dozen lines of our own rather than a progress-bar library: the line is one string, and a
 // dependency would be loaded by every command's start-up.
-import type { ProgressEvent } from "../run/progress.js";
+import type { ProgressEvent } from "../index.js";
 import { writeControl } from "./terminal.js";
 
 export interface ProgressLine {

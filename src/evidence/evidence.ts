@@ -24,6 +24,12 @@ export const evidenceSchema = z.object({
   tenant: tenantEvidence.nullable(),
   domains: z.record(z.string(), domainEvidence),
   mxHosts: z.record(z.string(), mxHostEvidence),
+  /**
+   * The share of the domain list this run took (assess --shard k/n: by a hash of each name,
+   * src/run/shard.ts); absent in a run of the whole list. `exo-posture merge` checks that every
+   * shard of n is there exactly once.
+   */
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
   /** Sample messages given with --message, keyed by file; absent in evidence from before messages existed. */
   messages: z.record(z.string(), messageEvidence).optional(),
   stats: z.object({

@@ -17,6 +17,7 @@ import { probeMessageFile } from "./arc/index.js";
 import { probeDomain } from "./domain.js";
 import { probeHost } from "./host.js";
 import { notProbedHost } from "./not-probed.js";
+import type { Shard } from "../run/shard.js";
 
 export interface ProbeRunOptions {
   /** Domains probed at once. */
@@ -35,6 +36,8 @@ export interface ProbeRunOptions {
    * beyond it for every domain naming it is recorded as not probed (NOT_CHECKED), never dropped.
    */
   maxMxHosts?: number;
+  /** The share of the domain list this run takes (assess --shard), recorded in the evidence. */
+  shard?: Shard;
 }
 
 export const DEFAULT_MAX_MX_HOSTS = 10;
@@ -125,6 +128,7 @@ export async function streamProbes(targets: DomainTarget[], ctx: ProbeContext, o
       collectedAt,
       resolver: { ...ctx.resolver.info, validatesDnssec: v.validates, validationDetail: v.detail },
       tenant,
+      ...(options.shard ? { shard: options.shard } : {}),
       mxHosts,
       messages,
       stats: {

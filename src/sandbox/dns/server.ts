@@ -47,7 +47,16 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
     if (q && options.onQuery) options.onQuery(q.name.toLowerCase(), String(q.type));
     return respond(world, silent, req, maxSize);
   };
-  const later = (send: () => void) => (options.delayMs ? setTimeout(send, options.delayMs) : send());
+  // Delayed answers still waiting when the server closes are dropped, not sent on a closed socket.
+  const waiting = new Set<NodeJS.Timeout>();
+  const later = (send: () => void) => {
+    if (!options.delayMs) return send();
+    const timer = setTimeout(() => {
+      waiting.delete(timer);
+      send();
+    }, options.delayMs);
+    waiting.add(timer);
+  };
 
   for (let tries = 0; ; tries++) {
     const udp = dgram.createSocket("udp4");
@@ -90,6 +99,8 @@ export async function startDnsServer(options: DnsServerOptions): Promise<Running
       queries: () => count,
       close: () =>
         new Promise<void>((resolve) => {
+          for (const t of waiting) clearTimeout(t);
+          waiting.clear();
           udp.close();
           // The server's close waits for accepted sockets, so end them first.
           for (const s of sockets) s.destroy();
