@@ -64,7 +64,7 @@ Examples:
     .action(async (o: AssessCliOptions) => {
       boundHeapGrowth();
       // Loaded when the command runs, so `--help` stays fast (the run pulls in every probe and client).
-      const { assess, summaryOf } = await import("../index.js");
+      const [{ assess }, { summaryOf }] = await Promise.all([import("../assess.js"), import("../report/summary.js")]);
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const tenantCollect = tenantOptions(o);
       const line = wantsProgressLine(process.stderr, o.quiet === true) ? progressLine(process.stderr) : null;

@@ -14,7 +14,7 @@ export function registerDemoCommand(program: Command): void {
     .action(async (o: { out: string; tenantBundle?: string }) => {
       boundHeapGrowth();
       // The sample world is the library's sandbox (exo-posture/sandbox); the run is the library's assess.
-      const [{ assess, readBundle, summaryOf }, { startSampleWorld }] = await Promise.all([import("../index.js"), import("../sandbox/demo.js")]);
+      const [{ assess }, { readBundle }, { summaryOf }, { startSampleWorld }] = await Promise.all([import("../assess.js"), import("../collect/index.js"), import("../report/summary.js"), import("../sandbox/demo.js")]);
       const started = Date.now();
       // A bundle that cannot be read is one line and exit 2 before anything starts.
       if (o.tenantBundle !== undefined) await readBundle(o.tenantBundle);

@@ -23,7 +23,7 @@ Examples:
   exo-posture diff old/findings.json new/findings.json --json --fail-on high`,
     )
     .action(async (oldFile: string, newFile: string, o: { json?: boolean; failOn?: string }) => {
-      const { diffFindings, readComparableFindings, renderDiff, newReaches } = await import("../index.js");
+      const [{ diffFindings, renderDiff, newReaches }, { readComparableFindings }] = await Promise.all([import("../report/diff.js"), import("../input/findings-file.js")]);
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const [before, after] = await Promise.all([readComparableFindings(oldFile, "old findings file"), readComparableFindings(newFile, "new findings file")]);
       const diff = diffFindings(before, after);

@@ -16,7 +16,7 @@ export function registerEvaluateCommand(program: Command): void {
   ])
     .action(async (o: { evidence: string; rules: string; config?: string; data: string[]; out?: string; format: ReturnType<typeof parseFormats>; baseline?: string; failOn?: string; quiet?: boolean }) => {
       boundHeapGrowth();
-      const { evaluateFile, renderSummary } = await import("../index.js");
+      const [{ evaluateFile }, { renderSummary }] = await Promise.all([import("../evaluate.js"), import("../report/summary.js")]);
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const { evidence, findings, files, rules, changes, reportFailures } = await evaluateFile({
         evidenceFile: o.evidence,

@@ -15,7 +15,7 @@ export function registerMergeCommand(program: Command): void {
   ])
     .action(async (dirs: string[], o: { out: string; rules: string; config?: string; data: string[]; format: ReturnType<typeof parseFormats>; failOn?: string; quiet?: boolean }) => {
       boundHeapGrowth();
-      const { mergeRuns, renderSummary } = await import("../index.js");
+      const [{ mergeRuns }, { renderSummary }] = await Promise.all([import("../merge.js"), import("../report/summary.js")]);
       const failOn = o.failOn ? parseFailOn(o.failOn) : undefined;
       const { evidence, findings, files, rules, disagreements, reportFailures } = await mergeRuns({
         dirs,

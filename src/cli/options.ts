@@ -1,6 +1,6 @@
 // Parsers for option values shared by several subcommands.
 import { type Command, Option } from "commander";
-import { SEVERITIES } from "../evidence/findings.js";
+import { SEVERITIES } from "../evidence/levels.js";
 import { FORMATS, type Format, isFormat, REPORT_FORMATS } from "../report/registry.js";
 import { EXIT, UsageError } from "./exit.js";
 

@@ -11,7 +11,7 @@ export function registerRulesCommand(program: Command): void {
     .option("--rules <dir>", "the rule pack folder", defaultRulesDir)
     .addHelpText("after", "\nExample:\n  exo-posture rules list")
     .action(async (o: { rules: string }) => {
-      const { loadPack } = await import("../index.js");
+      const { loadPack } = await import("../rules/pack.js");
       const pack = loadPack(o.rules);
       const width = Math.max(...pack.rules.map((r) => r.meta.id.length));
       for (const r of pack.rules) process.stdout.write(`${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(6)}  ${r.meta.scope.padEnd(9)}  ${r.meta.title}\n`);
@@ -23,7 +23,7 @@ export function registerRulesCommand(program: Command): void {
     .option("--cel", "also print the CEL conditions and raw templates (for rule authors)")
     .addHelpText("after", "\nExamples:\n  exo-posture rules show dmarc.policy\n  exo-posture rules show gateway.enhanced-filtering --cel")
     .action(async (id: string, o: { rules: string; cel?: boolean }) => {
-      const { loadPack, renderRulePage } = await import("../index.js");
+      const [{ loadPack }, { renderRulePage }] = await Promise.all([import("../rules/pack.js"), import("../rules/page.js")]);
       const pack = loadPack(o.rules);
       const rule = pack.rules.find((r) => r.meta.id === id);
       if (!rule) throw new UsageError(`no rule ${id} in ${o.rules}; see exo-posture rules list`);
@@ -34,7 +34,7 @@ export function registerRulesCommand(program: Command): void {
     .description("load a pack (schema, CEL, ids) and run every rule's examples")
     .addHelpText("after", "\nExamples:\n  exo-posture rules validate\n  exo-posture rules validate ./my-pack")
     .action(async (dir: string | undefined) => {
-      const { coverageProblems, exampleEvidenceProblems, loadPack, runExamples } = await import("../index.js");
+      const [{ loadPack }, { coverageProblems, runExamples }, { exampleEvidenceProblems }] = await Promise.all([import("../rules/pack.js"), import("../rules/examples.js"), import("../rules/example-evidence.js")]);
       const pack = loadPack(dir ?? defaultRulesDir);
       let bad = 0;
       for (const rule of pack.rules) {

@@ -38,7 +38,7 @@ Examples:
   exo-posture spf check --ip 192.0.2.10 --sender bob@example.test --resolver 127.0.0.53 --dns-timeout 2000`,
     )
     .action(async (o: SpfCheckOptions, command: Command) => {
-      const { checkHost, createResolver, LOOKUP_LIMIT, VOID_LOOKUP_LIMIT, parseIp } = await import("../index.js");
+      const [{ checkHost, LOOKUP_LIMIT, VOID_LOOKUP_LIMIT }, { createResolver }, { parseIp }] = await Promise.all([import("../probe/spf/check-host.js"), import("../dns/resolver.js"), import("../probe/spf/ip.js")]);
       const identity = checkedIdentity(o, parseIp);
       const resolver = createResolver(o.resolver, { timeoutMs: o.dnsTimeout });
       const result = await checkHost(o.ip.trim(), identity.domain, identity.sender, { resolver, ...(o.helo ? { helo: o.helo } : {}) });

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { errorCode } from "./errors.js";
 
-export const STATUSES = ["pass", "fail", "warn", "info", "error", "not_applicable", "waived"] as const;
-export const SEVERITIES = ["high", "medium", "low", "info"] as const;
+import { SEVERITIES, STATUSES } from "./levels.js";
+
+export { SEVERITIES, STATUSES };
 /**
  * findings.json's format. Version 2 (issue 29) writes each rule's title, severity, control,
  * references and crosswalk once, under `rules`, instead of in every finding, and leaves out an

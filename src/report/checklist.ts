@@ -9,7 +9,7 @@ import { digestOf } from "./digest.js";
 import { SEVERITIES } from "../evidence/findings.js";
 import { type Change, changesLine, type FindingState, type FindingsDiff, requirementChangeText } from "./diff.js";
 import { DASHED_DOMAIN, type Fix, type FixGroup, PLACEHOLDERS, subjectParts } from "./fix-groups.js";
-import { defineFormat } from "./format.js";
+import type { Render } from "./format.js";
 import { crosswalkText } from "./labels.js";
 import { policyRows, policyTally, REQUIREMENT_LEGEND } from "./policy-view.js";
 import { cell, fenced, inline, table } from "./markdown.js";
@@ -18,13 +18,8 @@ import { plural, resolverText, runTitle, tenantText, verdictLine } from "./run-f
 import { visibleControls } from "../text/visible.js";
 import { renderTenant } from "./tenant-summary.js";
 
-export const checklistFormat = defineFormat({
-  id: "md",
-  files: ["checklist.md"],
-  description: "checklist.md: the verdict, each fix once with where it applies, matrix, tenant",
-  // Text from outside keeps no control character: an ESC in a TXT record shows as \x1b (issue 27).
-  render: (input) => ({ "checklist.md": visibleControls(checklistText(input)) }),
-});
+/** Text from outside keeps no control character: an ESC in a TXT record shows as \x1b (issue 27). */
+export const render: Render = (input) => ({ "checklist.md": visibleControls(checklistText(input)) });
 
 export function renderChecklist(findings: Findings, evidence: Evidence, changes?: FindingsDiff): string {
   return checklistText(viewOf(evidence, findings, changes));

@@ -4,7 +4,7 @@
 // first, so the file opens with the fact that a run could not look.
 import type { Finding } from "../evidence/findings.js";
 import { controlLabel } from "../rules/controls.js";
-import { defineFormat } from "./format.js";
+import type { Render } from "./format.js";
 import { crosswalkText } from "./labels.js";
 import { byCodeUnit } from "../group-by.js";
 import { inAttentionOrder } from "./order.js";
@@ -14,13 +14,8 @@ export const CSV_COLUMNS = [
 ] as const;
 
 
-export const csvFormat = defineFormat({
-  id: "csv",
-  files: ["findings.csv"],
-  description: "findings.csv: one row a finding, for spreadsheets (RFC 4180, UTF-8 BOM)",
-  // Line by line: a million findings are written without one string of them all.
-  render: (input) => ({ "findings.csv": csvLines(input.allFindings()) }),
-});
+/** Line by line: a million findings are written without one string of them all. */
+export const render: Render = (input) => ({ "findings.csv": csvLines(input.allFindings()) });
 
 /** The file as one string, from findings in any order. */
 export function renderCsv(findings: Iterable<Finding>): string {

@@ -33,7 +33,14 @@ export interface StreamedContent {
   writeTo(out: Writable): Promise<void>;
 }
 
-/** Keeps the id's literal type, so `Format` is the union of the registry's ids. */
-export function defineFormat<const Id extends string>(format: ReportFormat<Id>): ReportFormat<Id> {
-  return format;
+export type Render = ReportFormat["render"];
+
+/**
+ * A format whose renderer is loaded when a report is written, not when --help lists the formats:
+ * `load` imports the format's own file, which exports `render`. Keeps the id's literal type, so
+ * `Format` is the union of the registry's ids.
+ */
+export function defineFormat<const Id extends string>(format: Omit<ReportFormat<Id>, "render"> & { load: () => Promise<{ render: Render }> }): ReportFormat<Id> {
+  const { load, ...about } = format;
+  return { ...about, render: async (input) => (await load()).render(input) };
 }

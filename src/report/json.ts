@@ -1,18 +1,15 @@
 // The two machine-readable files: the evidence (what was seen) and the findings (what the rules
 // concluded), each versioned by its `format` field and described by `exo-posture schema`.
 import type { FindingsFile } from "../evidence/findings.js";
-import { defineFormat } from "./format.js";
+import type { Render } from "./format.js";
 import { jsonFile, JsonList } from "./json-chunks.js";
 import type { ReportInput } from "./view.js";
 
-export const jsonFormat = defineFormat({
-  id: "json",
-  files: ["evidence.json", "findings.json"],
-  description: "evidence.json and findings.json: what was seen and what the rules concluded",
-  // Written in pieces (src/report/json-chunks.ts): a file of any size, never one giant string.
-  // findings.json holds each rule's fields once (format 2, src/evidence/findings.ts).
-  render: (input) => ({ "evidence.json": jsonFile(input.evidence), "findings.json": jsonFile(findingsFile(input)) }),
-});
+/**
+ * Written in pieces (src/report/json-chunks.ts): a file of any size, never one giant string.
+ * findings.json holds each rule's fields once (format 2, src/evidence/findings.ts).
+ */
+export const render: Render = (input) => ({ "evidence.json": jsonFile(input.evidence), "findings.json": jsonFile(findingsFile(input)) });
 
 /**
  * findings.json as toFindingsFile makes it (src/evidence/findings.ts), read from the view: one pass
