@@ -145,7 +145,11 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
   const cutOff = deadline ? AbortSignal.any([deadline.signal, interrupt.signal]) : interrupt.signal;
   // Every open network step listens on it; thousands may, which is not a leak.
   setMaxListeners(0, interrupt.signal, cutOff);
-  const onInterrupt = () => interrupt.abort(interruptError());
+  let interruptedAt: string | null = null;
+  const onInterrupt = () => {
+    interruptedAt = (o.now ?? (() => new Date()))().toISOString();
+    interrupt.abort(interruptError());
+  };
   if (o.signal?.aborted) onInterrupt();
   else o.signal?.addEventListener("abort", onInterrupt, { once: true });
   const step = (message: string) => o.progress?.({ kind: "step", message });
@@ -172,6 +176,10 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
       rules, from: { ...(o.rulesDir ? { rulesDir: o.rulesDir } : {}), ...(o.configFile ? { configFile: o.configFile } : {}), ...(o.dataFiles ? { dataFiles: o.dataFiles } : {}) },
       now: ctx.now(), thread: threads,
     }, o.outDir ?? tmpdir(), o.progress ? domainCounter(targets.length, o.progress) : undefined);
+    if (interruptedAt !== null) {
+      // Every report carries it: the run is partial, whatever share of it finished.
+      run.data.judged.head.notes.push(`This run was interrupted at ${interruptedAt}: its evidence and findings are partial. Every check it could not finish, and every check of a domain it had not reached, is error with RUN_INTERRUPTED; run it again to assess them.`);
+    }
     step(`judged ${run.data.names.length} domains and ${Object.keys(run.view.evidence.mxHosts).length} MX hosts; writing ${o.outDir ? (o.formats ?? FORMATS).join(", ") : "no reports"}`);
     const result = await writeRun(o, rules, run, baseline, threads);
     for (const file of result.files) step(`wrote ${file}`);

@@ -85,6 +85,7 @@ describe("Ctrl-C during a run", () => {
     assert.ok(last.some((f) => f.status === "error" && f.cause === "RUN_INTERRUPTED"));
     assert.equal(last.filter((f) => f.status === "pass").length, 0, last.filter((f) => f.status === "pass").map((f) => f.ruleId).join());
     assert.equal(findings.assessment.complete, false);
+    assert.ok(findings.notes.some((n) => /^This run was interrupted at .*: its evidence and findings are partial/.test(n)), findings.notes.join("\n"));
     assert.ok(findings.assessment.causes.some((c) => c.code === "RUN_INTERRUPTED" && /interrupted/.test(c.meaning)));
     const csv = readFileSync(join(run.out, "findings.csv"), "utf8");
     assert.match(csv, /RUN_INTERRUPTED/);
