@@ -119,6 +119,8 @@ async function writeStreamed(file: FileHandle, content: StreamedContent): Promis
     await content.writeTo(out);
     await finished(out);
   } catch (err) {
+    // What the format still had on its way to the file errs on a destroyed stream: not a second failure.
+    out.on("error", () => {});
     out.destroy();
     throw err;
   }

@@ -120,7 +120,7 @@ export class Sheet {
     if (this.options.filter) this.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: this.columns.length } };
     const printRows = this.options.printRows;
     // exceljs puts "$" before each end ("$A1"); a mixed reference LibreOffice ignores, so the rows are fixed here.
-    if (this.part === 1 && printRows !== undefined) this.ws.pageSetup.printArea = `A$1:${columnLetter(this.columns.length)}$${printRows + 1}`;
+    if (this.part === 1 && printRows !== undefined) this.ws.pageSetup.printArea = `A$1:${columnLetter(this.columns.length)}$${Math.min(printRows + 1, this.options.maxRows ?? MAX_ROWS)}`;
     this.rows = 0;
     if (header) {
       const row = this.add(this.columns.map((c) => c.header));
