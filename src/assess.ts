@@ -142,9 +142,11 @@ export async function assess(o: AssessOptions): Promise<AssessResult> {
     : null;
   // An interrupt cuts the run off as the deadline does, with its own code (src/probe/deadline.ts).
   const interrupt = new AbortController();
-  const cutOff = deadline ? AbortSignal.any([deadline.signal, interrupt.signal]) : interrupt.signal;
+  // A run with neither a deadline nor a signal gets no cut-off machinery at all.
+  const signals = [...(deadline ? [deadline.signal] : []), ...(o.signal ? [interrupt.signal] : [])];
+  const cutOff = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
   // Every open network step listens on it; thousands may, which is not a leak.
-  setMaxListeners(0, interrupt.signal, cutOff);
+  setMaxListeners(0, interrupt.signal, ...(cutOff ? [cutOff] : []));
   let interruptedAt: string | null = null;
   const onInterrupt = () => {
     interruptedAt = (o.now ?? (() => new Date()))().toISOString();
