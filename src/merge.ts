@@ -77,6 +77,13 @@ export function mergeEvidence(shards: Evidence[], rules: Rules, now?: Date): { e
   const domains: Evidence["domains"] = {};
   const mxHosts: Record<string, MxHostEvidence> = {};
   const seenIn = new Map<string, Evidence>();
+  // A host's verdicts, judged once for each shard's view of it (a host in three shards is compared twice).
+  const judged = new WeakMap<MxHostEvidence, Map<string, Finding["status"]>>();
+  const verdicts = (host: string, h: MxHostEvidence) => {
+    let v = judged.get(h);
+    if (!v) judged.set(h, (v = hostVerdicts(host, h, rules, now)));
+    return v;
+  };
   for (const e of shards) {
     for (const name of Object.keys(e.domains)) {
       if (name in domains) throw new InputError(`merge: ${name} is in shard ${label(seenIn.get(name)!)} and in shard ${label(e)}`);
@@ -91,8 +98,8 @@ export function mergeEvidence(shards: Evidence[], rules: Rules, now?: Date): { e
         continue;
       }
       const kept = seenIn.get(`mx:${host}`)!;
-      const a = hostVerdicts(host, known, rules, now);
-      const b = hostVerdicts(host, h, rules, now);
+      const a = verdicts(host, known);
+      const b = verdicts(host, h);
       const differ = [...new Set([...a.keys(), ...b.keys()])].filter((rule) => a.get(rule) !== b.get(rule)).sort();
       let chosen = known;
       if (differ.length > 0) {
@@ -103,7 +110,9 @@ export function mergeEvidence(shards: Evidence[], rules: Rules, now?: Date): { e
         }
         disagreements.push(`The shards saw MX host ${host} differently (${differ.map((r) => `${r}: ${a.get(r) ?? "absent"} in shard ${label(kept)}, ${b.get(r) ?? "absent"} in shard ${label(e)}`).join("; ")}): the merge keeps what shard ${label(worse ? e : kept)} saw, the worse, for every domain that names it.`);
       }
-      mxHosts[host] = { ...chosen, domains: [...new Set([...known.domains, ...h.domains])].sort() };
+      const merged = { ...chosen, domains: [...new Set([...known.domains, ...h.domains])].sort() };
+      judged.set(merged, verdicts(host, chosen));
+      mxHosts[host] = merged;
     }
     if (e !== first && JSON.stringify(e.resolver) !== JSON.stringify(first.resolver)) {
       disagreements.push(`Shard ${label(e)} used another resolver (${e.resolver.spec}, ${e.resolver.validatesDnssec ? "validating" : "not validating"} DNSSEC) than shard ${label(first)} (${first.resolver.spec}): the merged evidence names the first.`);

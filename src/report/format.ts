@@ -15,7 +15,7 @@ export interface ReportFormat<Id extends string = string> {
   /** One line for --help and the README. */
   description: string;
   /**
-   * Each file's content by name: text is written as UTF-8, bytes as they are,, text in pieces
+   * Each file's content by name: text is written as UTF-8, bytes as they are, text in pieces
    * (any iterable of strings: an array of parts, a generator) piece by piece, so a large report is
    * never one string (V8 caps a string at about 512 MB), and streamed content into the file as it
    * is made.

@@ -51,7 +51,7 @@ export class Sheet {
   add(values: ExcelJS.CellValue[]): ExcelJS.Row {
     this.finishRow();
     if (this.rows >= (this.options.maxRows ?? MAX_ROWS)) {
-      this.close();
+      this.end();
       this.open();
     }
     this.rows++;
@@ -93,11 +93,6 @@ export class Sheet {
     this.runs.set(col, { col, url, from: row.number, to: row.number });
   }
 
-  /** The sheet is done: its last row and links written, the sheet committed. */
-  end(): void {
-    this.close();
-  }
-
   private open(): void {
     this.part++;
     const suffix = this.part > 1 ? ` (${this.part})` : "";
@@ -137,7 +132,8 @@ export class Sheet {
     this.pending = null;
   }
 
-  private close(): void {
+  /** The sheet (or this part of it) is done: its last row and links written, the sheet committed. */
+  end(): void {
     this.finishRow();
     for (const run of this.runs.values()) this.emitLink(run);
     this.runs.clear();
